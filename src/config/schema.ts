@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import * as cheerio from 'cheerio';
+import cron from 'node-cron';
+
+/** Default User-Agent: names the tool and where to learn about it, as polite crawlers do. */
+export const DEFAULT_USER_AGENT = 'newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; news digest crawler)';
+
+const regex = z.string().refine(
+  (s) => { try { new RegExp(s); return true; } catch { return false; } },
+  { message: 'is not a valid regular expression (example: "/Article/\\d+")' },
+);
+
+const selector = z.string().min(1).refine(
+  (s) => { try { cheerio.load('<p></p>')(s); return true; } catch { return false; } },
+  { message: 'is not a valid CSS selector (example: "h3 a" or "a.article-link")' },
+);
+
+const idPattern = /^[a-z0-9][a-z0-9-]*$/;
+
+const publication = z.strictObject({
+  name: z.string().min(1),
+  footer: z.string().default(''),
+});
+
+const schedule = z.strictObject({
+  cron: z.string().refine((s) => cron.validate(s), {
+    message: 'is not a valid cron expression (example: "0 6 * * *" = every day at 06:00)',
+  }),
+  timezone: z.string().refine(
+    (tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } },
+    { message: 'is not a known IANA time zone (example: "Asia/Tokyo" or "UTC")' },
+  ).default('UTC'),
+});
+
+const fetchSchema = z.strictObject({
+  user_agent: z.string().min(1).default(DEFAULT_USER_AGENT),
+  concurrency: z.number().int().min(1).max(256).default(8),
+  per_host_concurrency: z.number().int().min(1).max(64).default(2),
+  per_host_delay_ms: z.number().int().min(0).default(1000),
+  timeout_ms: z.number().int().min(100).default(20000),
+  max_bytes: z.number().int().min(1024).default(5_000_000),
+  retries: z.number().int().min(0).max(10).default(2),
+  respect_robots: z.boolean().default(true),
+  allow_private_hosts: z.boolean().default(false),
+  max_items_per_source: z.number().int().min(1).default(100),
+  max_age_days: z.number().min(0).default(30),
+});
+
+const relevance = z.strictObject({
+  all_of: z.array(z.array(z.string().min(1)).min(1)).default([]),
+  none_of: z.array(z.string().min(1)).default([]),
+});
+
+const topic = z.strictObject({
+  id: z.string().regex(idPattern, 'must be lower-case letters, digits and dashes (example: economic-security)'),
+  label: z.string().min(1),
+  description: z.string().default(''),
+  keywords: z.array(z.string().min(1)).default([]),
+});
+
+const source = z.strictObject({
+  id: z.string().regex(idPattern, 'must be lower-case letters, digits and dashes (example: kantei-en)'),
+  name: z.string().min(1).optional(),
+  type: z.enum(['rss', 'html']),
+  url: z.string().url('must be an absolute http(s) URL (example: https://example.com/feed.xml)')
+    .refine((u) => /^https?:/i.test(u), 'must start with http:// or https://'),
+  topics: z.array(z.string()).default([]),
+  always_relevant: z.boolean().default(false),
+  primary: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+  link_selector: selector.optional(),
+  include: regex.optional(),
+  exclude: regex.optional(),
+  notes: z.string().optional(),
+});
+
+const llm = z.strictObject({
+  model: z.string().min(1).default('gpt-4o-mini'),
+  base_url: z.string().url().optional(),
+  max_input_tokens: z.number().int().min(200).default(2000),
+  max_output_tokens: z.number().int().min(50).default(600),
+  temperature: z.number().min(0).max(2).default(0.2),
+  concurrency: z.number().int().min(1).max(64).default(4),
+  requests_per_minute: z.number().int().min(1).optional(),
+  timeout_ms: z.number().int().min(1000).default(60000),
+  max_cost_per_run: z.number().min(0).optional(),
+  prices: z.strictObject({
+    input_per_mtok: z.number().min(0).default(0),
+    output_per_mtok: z.number().min(0).default(0),
+  }).optional(),
+});
+
+/** The whole sources.yaml. Unknown keys are errors (strict), so typos never pass silently. */
+export const configSchema = z.strictObject({
+  publication,
+  schedule: schedule.default({ cron: '0 6 * * *', timezone: 'UTC' }),
+  fetch: fetchSchema.default(fetchSchema.parse({})),
+  relevance: relevance.default({ all_of: [], none_of: [] }),
+  topics: z.array(topic).default([]),
+  llm: llm.optional(),
+  sources: z.array(source).min(1, 'needs at least one source'),
+}).superRefine((cfg, ctx) => {
+  const seen = new Map<string, number>();
+  cfg.sources.forEach((s, i) => {
+    if (seen.has(s.id)) {
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'],
+        message: `duplicate source id "${s.id}" (also used by source #${seen.get(s.id)! + 1}); every id must be unique` });
+    } else seen.set(s.id, i);
+    if (s.type === 'html' && !s.link_selector) {
+      ctx.addIssue({ code: 'custom', path: ['sources', i, 'link_selector'],
+        message: 'is required for type: html (the CSS selector of article links on the listing page, example: "h3 a")' });
+    }
+  });
+  const topicIds = new Set<string>();
+  cfg.topics.forEach((t, i) => {
+    if (topicIds.has(t.id)) {
+      ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${t.id}"` });
+    }
+    topicIds.add(t.id);
+  });
+  if (topicIds.size) {
+    cfg.sources.forEach((s, i) => s.topics.forEach((t, j) => {
+      if (!topicIds.has(t)) {
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'topics', j],
+          message: `unknown topic "${t}"; known topics: ${[...topicIds].join(', ')}` });
+      }
+    }));
+  }
+});
+
+/** A validated configuration. */
+export type Config = z.infer<typeof configSchema>;
+export type FetchConfig = Config['fetch'];
+export type LlmConfig = NonNullable<Config['llm']>;
+export type TopicConfig = Config['topics'][number];
+export type SourceConfig = Config['sources'][number];

@@ -1,0 +1,81 @@
+/** Shared value types of the pipeline. This module imports nothing. */
+
+/** One configured source, as validated from sources.yaml. */
+export interface Source {
+  id: string;
+  name: string;
+  type: 'rss' | 'html';
+  url: string;
+  topics: string[];
+  always_relevant: boolean;
+  primary: boolean;
+  enabled: boolean;
+  /** html sources: CSS selector for article links on the listing page. */
+  link_selector?: string;
+  /** Optional regex (source text) a link URL must match. */
+  include?: string;
+  /** Optional regex (source text) a link URL must not match. */
+  exclude?: string;
+}
+
+/** A candidate article found on a feed or a listing page, before its page is fetched. */
+export interface Discovered {
+  /** Absolute article URL (as found; normalised later). */
+  url: string;
+  title: string | null;
+  /** ISO 8601 UTC, or null when the feed gives no usable date. */
+  published_at: string | null;
+  /** Plain-text summary from the feed or listing, if any. */
+  summary: string | null;
+  /** Plain-text full content from the feed (content:encoded, atom content), if any. */
+  content: string | null;
+  /** Feed guid / atom id, if any. */
+  guid: string | null;
+  author: string | null;
+}
+
+/** A parsed feed: its own title and link, and its items. */
+export interface ParsedFeed {
+  title: string | null;
+  link: string | null;
+  items: Discovered[];
+}
+
+/** What the extraction stage gets out of one article page. */
+export interface Article {
+  title: string | null;
+  byline: string | null;
+  /** ISO 8601, or null. */
+  published_at: string | null;
+  canonical_url: string | null;
+  lang: string | null;
+  site_name: string | null;
+  excerpt: string | null;
+  /** Plain text, paragraphs separated by a blank line. */
+  text: string;
+}
+
+/** Outcome of the relevance rules on one article. */
+export interface Relevance {
+  relevant: boolean;
+  /** 0..1: share of rule groups matched, weighted by how many terms hit. */
+  score: number;
+  /** Terms that matched, in the order found. */
+  terms: string[];
+}
+
+export type PipelineState = 'discovered' | 'extracted' | 'irrelevant' | 'summarized' | 'failed';
+export type ReviewState = 'new' | 'shortlisted' | 'rejected' | 'published';
+
+/** The kinds of failure a fetch can end in; stored on sources and items. */
+export type FetchErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'http'
+  | 'too_large'
+  | 'robots'
+  | 'private_address'
+  | 'redirects'
+  | 'bad_url'
+  | 'parse'
+  | 'empty';
