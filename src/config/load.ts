@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, type Node, type Document } from 'yaml';
+import { z } from 'zod';
+import { LineCounter, Parser, parseDocument, isMap, isSeq, type Node, type Document, type YAMLError } from 'yaml';
 import { configSchema, type Config } from './schema.js';
 
 /** A configuration problem a person must fix; `message` names the file, line and key. */
@@ -28,47 +29,124 @@ export function loadConfig(file: string): Config {
 export function parseConfig(raw: string, file = 'sources.yaml'): Config {
   const lines = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = lines.linePos(e.pos[0]);
-    throw new ConfigError(`${file}:${pos.line}:${pos.col}: invalid YAML: ${e.message.split('\n')[0]}. ` +
-      'Check the indentation and quoting around that line (strings with ":" or "#" need quotes).', file);
-  }
+  if (doc.errors.length) throw new ConfigError(yamlMessage(raw, doc.errors[0], lines, file), file);
   const data = doc.toJS();
   if (data == null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${file}: expected a mapping with keys publication, fetch, relevance, topics, sources.`, file);
   }
-  const result = configSchema.safeParse(data);
+  // reportInput: without it zod omits the offending value and a wrong type reads like a missing key.
+  const result = configSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const messages = result.error.issues.slice(0, 8).map((issue) => {
-    const keys = issue.path.map(String);
     let path = [...issue.path] as (string | number)[];
-    let extra = '';
+    let text: string;
     if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
-      path = [...path, key];
-      extra = ` unknown key "${issue.keys.join('", "')}"; check the spelling against the sources.yaml reference in the README`;
+      path = [...path, issue.keys[0]];
+      text = `unknown key "${issue.keys.join('", "')}". ${keyHint(issue.path as (string | number)[], issue.keys[0])}`;
+    } else {
+      text = describe(issue);
     }
     const line = lineOf(doc, lines, path);
     const where = `${file}${line ? `:${line}` : ''}`;
-    const keyName = keys.length ? keys.join('.') : '(top level)';
-    if (extra) return `${where}: ${keyName === '(top level)' ? '' : `${keyName}: `}${extra.trim()}`;
-    return `${where}: ${keyName}: ${describe(issue)}`;
+    const keyName = issue.path.length ? `${issue.path.map(String).join('.')}${sourceLabel(data, issue.path)}: ` : '';
+    return `${where}: ${keyName}${text}`;
   });
   throw new ConfigError(messages.join('\n'), file);
 }
 
+const YAML_HINTS: Record<string, string> = {
+  BAD_DQ_ESCAPE: 'Inside "double quotes" a backslash starts an escape; write regexes in single quotes instead, e.g. \'/Article/\\d+\'.',
+  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
+  DUPLICATE_KEY: 'The same key appears twice in one mapping; keep one of them.',
+};
+
+function yamlMessage(raw: string, e: YAMLError, lines: LineCounter, file: string): string {
+  // An unclosed quote is reported at the end of the file; point at where the string opens instead.
+  const offset = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? unclosedQuoteStart(raw, e.pos[0]) ?? e.pos[0] : e.pos[0];
+  const pos = lines.linePos(offset);
+  let what = e.message.split('\n')[0].replace(/\.$/, '');
+  if (e.code === 'DUPLICATE_KEY') what += ` ("${raw.slice(e.pos[0]).split(/[:\n]/)[0].trim()}")`;
+  if (offset !== e.pos[0]) what += ' (the quoted string that starts here is never closed)';
+  const hint = YAML_HINTS[e.code] ??
+    'Check the indentation and quoting on that line and the one after it (values containing ": " or " #" need quotes).';
+  return `${file}:${pos.line}:${pos.col}: invalid YAML: ${what}. ${hint}`;
+}
+
+/** Offset of the quoted scalar token that runs to `end` without its closing quote. */
+function unclosedQuoteStart(raw: string, end: number): number | null {
+  let found: number | null = null;
+  const walk = (t: unknown): void => {
+    if (found !== null || t === null || typeof t !== 'object') return;
+    const tok = t as { type?: string; offset?: number; source?: string };
+    if ((tok.type === 'double-quoted-scalar' || tok.type === 'single-quoted-scalar') &&
+        typeof tok.offset === 'number' && tok.offset + (tok.source?.length ?? 0) === end) {
+      found = tok.offset;
+      return;
+    }
+    for (const v of Object.values(t)) walk(v);
+  };
+  for (const token of new Parser().parse(raw)) walk(token);
+  return found;
+}
+
+const TYPE_HINTS: Record<string, string> = {
+  number: 'write a plain number without quotes, e.g. 4',
+  boolean: 'write true or false without quotes',
+  string: 'write text; quote it if it contains ": " or " #"',
+  array: 'write a list, e.g. [a, b], or one "- item" per line',
+  object: 'write indented "key: value" lines under it',
+};
+
 function describe(issue: { code: string; message: string; expected?: unknown; input?: unknown }): string {
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return `is required (${issue.expected} expected)`;
-    return `expected ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+    const hint = TYPE_HINTS[String(issue.expected)] ?? `a ${issue.expected} is expected`;
+    if (issue.input === undefined) return `is required; ${hint}`;
+    const got = issue.input === null ? 'an empty value' : JSON.stringify(issue.input);
+    return `expected ${issue.expected}, got ${got}; ${hint}`;
   }
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `${issue.message}`;
-  }
-  const msg = issue.message;
   const value = issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
-  return `${msg}${value}`;
+  return `${issue.message}${value}`;
+}
+
+/** ` (source "kantei-en")` when the path is inside a source that has an id, so the reader finds it by name. */
+function sourceLabel(data: { sources?: unknown }, path: PropertyKey[]): string {
+  if (path[0] !== 'sources' || typeof path[1] !== 'number' || !Array.isArray(data.sources)) return '';
+  const id = (data.sources[path[1]] as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && path[2] !== 'id' ? ` (source "${id}")` : '';
+}
+
+/** "Did you mean …? Known keys here: …" from the schema at `path`. */
+function keyHint(path: (string | number)[], key: string): string {
+  let schema: unknown = configSchema;
+  const unwrap = () => {
+    while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema.unwrap();
+  };
+  for (const step of path) {
+    unwrap();
+    if (schema instanceof z.ZodObject && typeof step === 'string') schema = schema.shape[step];
+    else if (schema instanceof z.ZodArray && typeof step === 'number') schema = schema.element;
+    else return 'Check the spelling against the sources.yaml reference in the README.';
+  }
+  unwrap();
+  if (!(schema instanceof z.ZodObject)) return 'Check the spelling against the sources.yaml reference in the README.';
+  const known = Object.keys(schema.shape);
+  const close = known.map((k) => [k, distance(k, key.toLowerCase())] as const)
+    .filter(([k, d]) => d <= Math.max(2, Math.floor(k.length / 3))).sort((a, b) => a[1] - b[1])[0];
+  return `${close ? `Did you mean "${close[0]}"? ` : ''}Known keys here: ${known.join(', ')} ` +
+    '(see the sources.yaml reference in the README).';
+}
+
+/** Levenshtein distance, for spelling suggestions. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | null {

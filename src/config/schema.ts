@@ -5,15 +5,28 @@ import cron from 'node-cron';
 /** Default User-Agent: names the tool and where to learn about it, as polite crawlers do. */
 export const DEFAULT_USER_AGENT = 'newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; news digest crawler)';
 
-const regex = z.string().refine(
-  (s) => { try { new RegExp(s); return true; } catch { return false; } },
-  { message: 'is not a valid regular expression (example: "/Article/\\d+")' },
-);
+/** The engine's own reason ("Unterminated group"), without the echo of the input. */
+function reason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.slice(msg.lastIndexOf(': ') + 1).trim() || msg;
+}
 
-const selector = z.string().min(1).refine(
-  (s) => { try { cheerio.load('<p></p>')(s); return true; } catch { return false; } },
-  { message: 'is not a valid CSS selector (example: "h3 a" or "a.article-link")' },
-);
+const regex = z.string().superRefine((s, ctx) => {
+  try { new RegExp(s); } catch (err) {
+    ctx.addIssue({ code: 'custom', input: s, message: `is not a valid regular expression (${reason(err)}); ` +
+      `example: '/Article/\\d+' — put regexes in single quotes so YAML keeps the backslashes` });
+  }
+});
+
+const selector = z.string().min(1).superRefine((s, ctx) => {
+  // A string starting with "<" would make cheerio build HTML instead of querying, so reject it here.
+  let why = s.trim().startsWith('<') ? 'looks like HTML, not a selector' : '';
+  if (!why) { try { cheerio.load('<p></p>')(s); } catch (err) { why = reason(err); } }
+  if (why) {
+    ctx.addIssue({ code: 'custom', input: s,
+      message: `is not a valid CSS selector (${why}); example: "h3 a" or "a[href*='/article/']"` });
+  }
+});
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
 

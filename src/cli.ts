@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT, UsageError, type CliIO } from './cli/io.js';
+import { ConfigError } from './config/load.js';
+import { LockedError } from './jobs/run-lock.js';
+
+const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[], io: CliIO): Promise<number> }> }> = {
+  ingest: { about: 'read every enabled source and store new articles', load: () => import('./cli/ingest.js') },
+  items: { about: 'list stored items', load: () => import('./cli/items.js') },
+  sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
+  'feed-batch': { about: 'parse feed files named on stdin (the discover stage alone)', load: () => import('./cli/feed-batch.js') },
+  'extract-batch': { about: 'extract article text from HTML files named on stdin', load: () => import('./cli/extract-batch.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.about}`);
+  return `usage: newsdesk <command> [options]\n\ncommands:\n${lines.join('\n')}\n\n` +
+    'common options: --config FILE (default ./sources.yaml, env NEWSDESK_CONFIG), --db FILE (default ./data/newsdesk.db, env NEWSDESK_DB), --json\n' +
+    'run "newsdesk <command> --help" for the options of one command.\n';
+}
+
+/** Runs one command and returns its exit code; errors a person must act on become messages, not stacks. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stderr.write(usage());
+    return name ? EXIT.OK : EXIT.USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`newsdesk: unknown command "${name}".\n\n${usage()}`);
+    return EXIT.USAGE;
+  }
+  try {
+    return await (await command.load()).run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr.write(`newsdesk ${name}: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    if (err instanceof LockedError) {
+      io.stderr.write(`newsdesk ${name}: ${err.message}\n`);
+      return EXIT.LOCKED;
+    }
+    io.stderr.write(`newsdesk ${name}: failed: ${io.env.DEBUG ? (err as Error).stack : (err as Error).message}\n`);
+    return EXIT.FAILED;
+  }
+}
+
+function isEntry(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (isEntry()) {
+  const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, tty: !!process.stderr.isTTY };
+  main(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,63 @@
+/** `extract-batch`: [{id, html_path, url}] on stdin → {id: {text, title, byline, published_at, ms}} on stdout. */
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { extractArticle } from '../extract/article.js';
+import { EXIT, readAll, type CliIO } from './io.js';
+
+interface BatchItem {
+  id: string;
+  html_path: string;
+  url: string;
+}
+
+type BatchResult =
+  | { text: string; title: string | null; byline: string | null; published_at: string | null; ms: number }
+  | { error: string };
+
+function parseItems(raw: string): BatchItem[] | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    return `stdin is not valid JSON (${(err as Error).message}); expected [{"id","html_path","url"}]`;
+  }
+  if (!Array.isArray(data)) return 'stdin JSON must be an array of {"id","html_path","url"}';
+  const items: BatchItem[] = [];
+  for (const [i, entry] of data.entries()) {
+    const e = entry as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || e.id == null || typeof e.html_path !== 'string') {
+      return `item ${i} of stdin needs "id" and "html_path" (string); got ${JSON.stringify(entry)?.slice(0, 120)}`;
+    }
+    items.push({ id: String(e.id), html_path: e.html_path, url: typeof e.url === 'string' ? e.url : '' });
+  }
+  return items;
+}
+
+/** Runs the extract-batch command: extracts each listed page and prints one JSON object keyed by id. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write('usage: newsdesk extract-batch < items.json\n  stdin: [{"id","html_path","url"}]\n  stdout: {"<id>": {"text","title","byline","published_at","ms"}}\n');
+    return EXIT.OK;
+  }
+  const items = parseItems(await readAll(io.stdin));
+  if (typeof items === 'string') {
+    io.stderr.write(`extract-batch: ${items}\n`);
+    return EXIT.USAGE;
+  }
+  const out: Record<string, BatchResult> = {};
+  for (const item of items) {
+    let html: string;
+    try {
+      html = await readFile(item.html_path, 'utf8');
+    } catch (err) {
+      out[item.id] = { error: `cannot read ${item.html_path}: ${(err as Error).message}` };
+      continue;
+    }
+    const t0 = performance.now();
+    const article = extractArticle(html, item.url);
+    const ms = performance.now() - t0;
+    out[item.id] = { text: article.text, title: article.title, byline: article.byline, published_at: article.published_at, ms };
+  }
+  io.stdout.write(`${JSON.stringify(out)}\n`);
+  return EXIT.OK;
+}

@@ -1,0 +1,27 @@
+// Characters XML 1.0 forbids outright; one of them makes a strict parser give up on the whole feed.
+// eslint-disable-next-line no-control-regex
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when the text (after a BOM and whitespace) starts like a JSON document. */
+export function looksLikeJson(text: string): boolean {
+  return /^[\ufeff\s]*[{[]/.test(text);
+}
+
+/**
+ * Repairs what stops XML parsers before they start: a byte-order mark, junk before `<?xml`
+ * (or before the first tag) and characters XML forbids.
+ */
+export function cleanFeedText(text: string): string {
+  let s = text.replace(/^\ufeff+/, '');
+  if (looksLikeJson(s)) return s.trim();
+  // Cut to the XML declaration, a prolog construct or the feed's root tag, whichever comes first,
+  // so a PHP warning or stray text before it is dropped but `<?xml` quoted inside an item is not.
+  const start = /<(?:\?xml|!DOCTYPE|!--|(?:[\w-]+:)?(?:rss|feed|RDF)[\s>])/i.exec(s)?.index ?? s.indexOf('<');
+  if (start > 0) s = s.slice(start);
+  return s.replace(ILLEGAL_XML_CHARS, '');
+}
+
+/** How many item or entry start tags the text holds (a rough count, to notice lost items). */
+export function countEntryTags(text: string): number {
+  return text.match(/<(?:[\w-]+:)?(?:item|entry)[\s>/]/gi)?.length ?? 0;
+}

@@ -1,0 +1,77 @@
+import { parseFeed as feedsmithParse } from 'feedsmith';
+import type { ParsedFeed } from '../domain/types.js';
+import { adaptFeedsmith } from './adapt.js';
+import { looksLikeHtml } from './autodiscover.js';
+import { cleanFeedText, countEntryTags, looksLikeJson } from './clean.js';
+import { finishFeed, type RawFeed } from './entry.js';
+import { parseWithFeedparser } from './fallback.js';
+
+/** The text could not be read as an RSS, Atom, RDF or JSON feed at all. */
+export class FeedParseError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FeedParseError';
+  }
+}
+
+/** Which parser produced a result: the strict-ish fast one, or the forgiving fallback. */
+export type FeedParserUsed = 'feedsmith' | 'feedparser';
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function tryFeedsmith(text: string, baseUrl: string | null): { raw: RawFeed | null; error: unknown } {
+  try {
+    return { raw: adaptFeedsmith(feedsmithParse(text), baseUrl), error: null };
+  } catch (error) {
+    return { raw: null, error };
+  }
+}
+
+function notAFeed(text: string, error: unknown): FeedParseError {
+  if (text.trim() === '') return new FeedParseError('The document is empty; expected an RSS, Atom, RDF or JSON feed.');
+  if (looksLikeHtml(text)) {
+    return new FeedParseError(
+      'The document is an HTML page, not a feed; check the source URL (the page may name its feed in a <link rel="alternate">).',
+      { cause: error },
+    );
+  }
+  if (looksLikeJson(text)) {
+    return new FeedParseError(`The JSON document is not a JSON Feed (${reason(error)}).`, { cause: error });
+  }
+  return new FeedParseError(`The document is not a readable RSS, Atom or RDF feed (${reason(error)}).`, { cause: error });
+}
+
+/** Like parseFeed, and also says which parser produced the result (for reports and tests). */
+export async function parseFeedWithInfo(
+  xml: string,
+  baseUrl: string | null,
+): Promise<{ feed: ParsedFeed; parser: FeedParserUsed }> {
+  const text = cleanFeedText(xml);
+  const first = tryFeedsmith(text, baseUrl);
+  if (looksLikeJson(text)) {
+    if (first.raw) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
+    throw notAFeed(text, first.error);
+  }
+  const expected = countEntryTags(text);
+  if (first.raw && first.raw.entries.length >= expected) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
+
+  // feedsmith failed or lost entries the text visibly has: try the forgiving parser and keep the better result.
+  const primary = first.raw ? finishFeed(first.raw) : null;
+  const fallbackRaw = await parseWithFeedparser(text, baseUrl);
+  const fallback = fallbackRaw ? finishFeed(fallbackRaw) : null;
+  if (fallback && (!primary || fallback.items.length > primary.items.length)) {
+    return { feed: { ...fallback, title: fallback.title ?? primary?.title ?? null }, parser: 'feedparser' };
+  }
+  if (primary) return { feed: primary, parser: 'feedsmith' };
+  throw notAFeed(text, first.error);
+}
+
+/**
+ * Parses RSS 0.9x/2.0, Atom 0.3/1.0, RDF 1.0 or JSON Feed text into newsdesk's shape, recovering
+ * what it can from damaged feeds; throws FeedParseError only when the text is not a feed at all.
+ */
+export async function parseFeed(xml: string, baseUrl: string | null): Promise<ParsedFeed> {
+  return (await parseFeedWithInfo(xml, baseUrl)).feed;
+}

@@ -1,0 +1,186 @@
+import PQueue from 'p-queue';
+import type { Config } from '../config/schema.js';
+import type { Source } from '../domain/types.js';
+import type { Fetcher } from '../net/index.js';
+import { FetchError } from '../net/index.js';
+import type { Store, PendingItem } from '../store/index.js';
+import { normalizeUrl } from '../cluster/index.js';
+import { compileRules } from '../relevance/index.js';
+import { readSource, selectItems } from './read-source.js';
+import { processItem } from './process-item.js';
+import { acquireRunLock } from './run-lock.js';
+import type { Logger } from './log.js';
+import { toSources } from './sources.js';
+
+/** One source's line in the run report (public JSON contract). */
+export interface SourceReport {
+  id: string;
+  ok: boolean;
+  error: string | null;
+  not_modified: boolean;
+  discovered: number;
+  new: number;
+  known: number;
+  failed: number;
+  ms: number;
+}
+
+/** The run report printed by `newsdesk ingest --json` (public contract). */
+export interface IngestReport {
+  run_id: number;
+  started_at: string;
+  finished_at: string;
+  outcome: 'ok' | 'partial' | 'failed' | 'interrupted';
+  sources: SourceReport[];
+  items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number };
+  requests: { sent: number; bytes: number; not_modified: number };
+  stage_ms: Record<string, number>;
+}
+
+/** Progress events, for counters on a terminal or plain lines in a log. */
+export interface IngestProgress {
+  sourceDone?(r: SourceReport): void;
+  itemDone?(counts: IngestReport['items'], pending: number): void;
+}
+
+/** What an ingest run needs; built by the CLI (or the web server) and passed in. */
+export interface IngestDeps {
+  config: Config;
+  store: Store;
+  fetcher: Fetcher;
+  log: Logger;
+  now: () => Date;
+  clock?: () => number;
+  progress?: IngestProgress;
+  /** Set by a signal handler: stop starting new work, finish what is in flight. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One ingest run: reads every enabled source, stores what is new, fetches and extracts each new
+ * article, scores relevance, and commits every item as it completes. Holds the run lock throughout.
+ */
+export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; trigger: string }): Promise<IngestReport> {
+  const { config, store, fetcher, log, now } = deps;
+  const clock = deps.clock ?? (() => performance.now());
+  const lock = acquireRunLock(store, now);
+  const started = now();
+  const runId = store.createRun(opts.trigger, process.pid, started.toISOString());
+  lock.attach(runId);
+  if (lock.tookOverFrom) {
+    log.warn({ run: lock.tookOverFrom.run_id, pid: lock.tookOverFrom.pid }, 'took over a lock left by a run that stopped without finishing');
+  }
+  const report: IngestReport = {
+    run_id: runId, started_at: started.toISOString(), finished_at: '', outcome: 'ok', sources: [],
+    items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0 },
+    requests: { sent: 0, bytes: 0, not_modified: 0 },
+    stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, store: 0 },
+  };
+  let runError: string | null = null;
+  try {
+    const all = toSources(config);
+    store.upsertSources(all);
+    const selected = all.filter((s) => s.enabled && (!opts.sourceIds?.length || opts.sourceIds.includes(s.id)));
+    const byId = new Map(all.map((s) => [s.id, s]));
+    const rules = compileRules(config.relevance);
+    const perSource = new Map<string, SourceReport>();
+    // Items in flight are bounded so a 10,000-article run streams instead of holding everything.
+    const work = new PQueue({ concurrency: Math.max(2, config.fetch.concurrency * 2) });
+    const queued = new Set<number>();
+
+    const enqueue = async (item: PendingItem, owner: string) => {
+      if (queued.has(item.id) || deps.signal?.aborted) return;
+      queued.add(item.id);
+      await work.onSizeLessThan(config.fetch.concurrency * 4);
+      void work.add(() => handleItem(item, owner));
+    };
+
+    const handleItem = async (item: PendingItem, owner: string) => {
+      if (deps.signal?.aborted) return;
+      const alwaysRelevant = item.source_ids.some((id) => byId.get(id)?.always_relevant);
+      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock });
+      for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
+      const t = clock();
+      const ts = now().toISOString();
+      const counts = perSource.get(owner);
+      if (out.ok) {
+        const { mergedInto } = store.markExtracted(item.id, out.row, ts);
+        if (mergedInto !== null) report.items.merged++;
+        else if (out.row.state === 'irrelevant') report.items.irrelevant++;
+        else report.items.extracted++;
+      } else {
+        store.markFailed(item.id, out, ts);
+        report.items.failed++;
+        if (counts) counts.failed++;
+        log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
+      }
+      report.stage_ms.store += clock() - t;
+      deps.progress?.itemDone?.(report.items, work.size + work.pending);
+    };
+
+    // Items left over by an earlier run (killed, or transient failures) are finished first.
+    const leftovers = store.listPending(100_000);
+    report.items.retried = leftovers.length;
+    for (const item of leftovers) await enqueue(item, item.source_ids[0] ?? '');
+
+    await Promise.all(selected.map(async (source) => {
+      const r: SourceReport = { id: source.id, ok: false, error: null, not_modified: false, discovered: 0, new: 0, known: 0, failed: 0, ms: 0 };
+      perSource.set(source.id, r);
+      report.sources.push(r);
+      const t0 = clock();
+      store.recordSourceAttempt(source.id, now().toISOString());
+      try {
+        const read = await readSource(source, store.getSourceState(source.id), fetcher);
+        const td = clock();
+        if (read.notModified) {
+          r.not_modified = true;
+        } else {
+          const { kept } = selectItems(read.items, now(), config.fetch.max_age_days, config.fetch.max_items_per_source);
+          r.discovered = read.items.length;
+          for (const d of kept) {
+            const url = normalizeUrl(d.url);
+            if (!url) continue;
+            const { id, created } = store.insertDiscovered({
+              url, url_seen: d.url, source_id: source.id, title: d.title, summary: d.summary,
+              content: d.content, published_at: d.published_at,
+            }, now().toISOString());
+            if (!created) { r.known++; continue; }
+            r.new++;
+            report.items.new++;
+            await enqueue({ id, url, attempts: 0, feed_title: d.title, feed_summary: d.summary, feed_content: d.content,
+              feed_published_at: d.published_at, source_ids: [source.id] }, source.id);
+          }
+        }
+        report.stage_ms.discover += clock() - td;
+        // Validators are saved only after the items are stored: a kill before this point re-reads the feed.
+        store.recordSourceOk(source.id, { etag: read.etag, last_modified: read.lastModified, feed_url: read.feedUrl }, now().toISOString());
+        r.ok = true;
+      } catch (err) {
+        const e = err instanceof FetchError ? err : new FetchError('parse', source.url, (err as Error).message, false);
+        r.error = `${e.kind}: ${e.message}`;
+        store.recordSourceFailure(source.id, e.kind, e.message);
+        log.warn({ source: source.id, url: source.url, outcome: e.kind }, e.message);
+      }
+      r.ms = Math.round(clock() - t0);
+      deps.progress?.sourceDone?.(r);
+    }));
+    await work.onIdle();
+
+    const stats = fetcher.stats();
+    report.requests = { sent: stats.requests, bytes: stats.bytes, not_modified: stats.notModified };
+    const failedSources = report.sources.filter((s) => !s.ok).length;
+    report.outcome = deps.signal?.aborted ? 'interrupted'
+      : selected.length > 0 && failedSources === selected.length ? 'failed'
+        : failedSources > 0 || report.items.failed > 0 ? 'partial' : 'ok';
+    return report;
+  } catch (err) {
+    report.outcome = 'failed';
+    runError = (err as Error).message;
+    throw err;
+  } finally {
+    report.finished_at = now().toISOString();
+    for (const k of Object.keys(report.stage_ms)) report.stage_ms[k] = Math.round(report.stage_ms[k]);
+    store.finishRun(runId, report.outcome, report, runError, report.finished_at);
+    lock.release();
+  }
+}

@@ -1,0 +1,95 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import PQueue from 'p-queue';
+
+/** Politeness limits the scheduler enforces. */
+export interface HostLimits {
+  concurrency: number;
+  perHostConcurrency: number;
+  perHostDelayMs: number;
+}
+
+interface Lane {
+  /** Bounds requests in flight to this host. */
+  slots: PQueue;
+  /** Lets one request at a time wait for the gap and a global slot, so starts stay ordered. */
+  starter: PQueue;
+  /** Earliest performance.now() at which the next request to this host may start. */
+  nextStart: number;
+}
+
+/** Monotonic ms; immune to wall-clock jumps. */
+const clock = () => performance.now();
+
+/**
+ * Runs requests so that per host at most `perHostConcurrency` are in flight and starts
+ * are at least `perHostDelayMs` apart, with at most `concurrency` in flight overall.
+ *
+ * A request takes, in order: a slot of its host, the host's start turn, a wait until the
+ * host's gap has passed, and only then a global slot. Waiting for the gap holds no
+ * global slot, so one slow-paced host never idles capacity that another host could use;
+ * and since the start turn is held until the global slot is granted, the gap is measured
+ * from the moment a request really starts.
+ */
+export class HostScheduler {
+  private readonly global: PQueue;
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(private readonly limits: HostLimits, private readonly signal: AbortSignal) {
+    this.global = new PQueue({ concurrency: limits.concurrency });
+  }
+
+  /** Runs `task` as one request to `host` (hostname:port) once politeness allows. */
+  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    const lane = this.lane(host);
+    const { signal } = this;
+    return lane.slots.add(async () => {
+      const release = await lane.starter.add(async () => {
+        await waitUntil(lane.nextStart, signal);
+        const done = await this.acquireGlobal();
+        lane.nextStart = clock() + this.limits.perHostDelayMs;
+        return done;
+      }, { signal });
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    }, { signal });
+  }
+
+  /** Resolves when nothing is queued or running. */
+  async idle(): Promise<void> {
+    await Promise.all([this.global.onIdle(), ...[...this.lanes.values()].map((l) => l.slots.onIdle())]);
+  }
+
+  private lane(host: string): Lane {
+    let lane = this.lanes.get(host);
+    if (!lane) {
+      lane = {
+        slots: new PQueue({ concurrency: this.limits.perHostConcurrency }),
+        starter: new PQueue({ concurrency: 1 }),
+        nextStart: -Infinity,
+      };
+      this.lanes.set(host, lane);
+    }
+    return lane;
+  }
+
+  // p-queue as a semaphore: the queued task holds its slot until `release` is called.
+  private acquireGlobal(): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      this.global.add(() => new Promise<void>((release) => resolve(release)), { signal: this.signal })
+        .catch(reject);
+    });
+  }
+}
+
+// Timers may fire a fraction of a millisecond early relative to the monotonic clock, so
+// sleep in a loop until the deadline has really passed: politeness must never be short.
+async function waitUntil(deadline: number, signal: AbortSignal): Promise<void> {
+  for (let left = deadline - clock(); left > 0; left = deadline - clock()) {
+    await sleep(Math.ceil(left), undefined, { signal });
+  }
+  signal.throwIfAborted();
+}

@@ -1,0 +1,49 @@
+import type { Relevance } from '../domain/types.js';
+import { compileTerms, type TermMatcher } from './match.js';
+
+/** The relevance rules of sources.yaml. */
+export interface RelevanceRules {
+  all_of: string[][];
+  none_of?: string[];
+}
+
+/** Rules compiled once per run. */
+export interface CompiledRules {
+  groups: TermMatcher[];
+  none: TermMatcher | null;
+}
+
+/** Compiles the rules' term lists into matchers. */
+export function compileRules(rules: RelevanceRules): CompiledRules {
+  return {
+    groups: rules.all_of.map(compileTerms),
+    none: rules.none_of?.length ? compileTerms(rules.none_of) : null,
+  };
+}
+
+/**
+ * Scores an article against the rules: relevant when every `all_of` group has at least one term in
+ * title + text and no `none_of` term appears. The score grows with hits per group (title hits count
+ * double) and is the mean over groups, so 1 hit in each group gives 0.5 and many hits approach 1.
+ */
+export function scoreRelevance(rules: CompiledRules, title: string, text: string): Relevance {
+  if (!rules.groups.length && !rules.none) return { relevant: true, score: 1, terms: [] };
+  const terms: string[] = [];
+  let total = 0;
+  let allMatched = true;
+  for (const group of rules.groups) {
+    const inTitle = group.find(title);
+    const inText = group.find(text);
+    const weight = 2 * inTitle.length + inText.length;
+    if (weight === 0) allMatched = false;
+    total += 1 - 0.5 ** weight;
+    for (const t of [...inTitle, ...inText]) if (!terms.includes(t)) terms.push(t);
+  }
+  const vetoed = rules.none ? rules.none.find(`${title}\n${text}`) : [];
+  const score = rules.groups.length ? total / rules.groups.length : 1;
+  return {
+    relevant: allMatched && vetoed.length === 0,
+    score: Math.round(score * 1000) / 1000,
+    terms: [...terms, ...vetoed.filter((t, i, a) => a.indexOf(t) === i).map((t) => `-${t}`)],
+  };
+}

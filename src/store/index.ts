@@ -1,0 +1,27 @@
+import { openDb, type Db } from './db.js';
+import { sourceQueries } from './sources.js';
+import { itemQueries } from './items.js';
+import { runQueries } from './runs.js';
+import { lockQueries } from './lock.js';
+
+export type { SourceHealth, SourceState } from './sources.js';
+export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
+export type { RunRow } from './runs.js';
+export type { LockHolder, LockAttempt } from './lock.js';
+
+/** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
+export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
+  ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & { close(): void; file: string };
+
+/** Opens the database file (migrating it) and returns the store. */
+export function openStore(file: string): Store {
+  const db: Db = openDb(file);
+  return {
+    ...sourceQueries(db),
+    ...itemQueries(db),
+    ...runQueries(db),
+    ...lockQueries(db),
+    file,
+    close: () => { if (db.open) db.close(); },
+  };
+}
