@@ -49,9 +49,11 @@ export function parseConfig(raw: string, file = 'sources.yaml'): Config {
     const line = lineOf(doc, lines, path);
     const where = `${file}${line ? `:${line}` : ''}`;
     const keyName = issue.path.length ? `${issue.path.map(String).join('.')}${sourceLabel(data, issue.path)}: ` : '';
-    return `${where}: ${keyName}${text}`;
+    return { line: line ?? Infinity, text: `${where}: ${keyName}${text}` };
   });
-  throw new ConfigError(messages.join('\n'), file);
+  // zod reports in schema order; a person fixes the file top to bottom.
+  messages.sort((a, b) => a.line - b.line);
+  throw new ConfigError(messages.map((m) => m.text).join('\n'), file);
 }
 
 const YAML_HINTS: Record<string, string> = {
@@ -102,7 +104,10 @@ function describe(issue: { code: string; message: string; expected?: unknown; in
     const hint = TYPE_HINTS[String(issue.expected)] ?? `a ${issue.expected} is expected`;
     if (issue.input === undefined) return `is required; ${hint}`;
     const got = issue.input === null ? 'an empty value' : JSON.stringify(issue.input);
-    return `expected ${issue.expected}, got ${got}; ${hint}`;
+    const quoted = typeof issue.input === 'string' &&
+      ((issue.expected === 'number' && issue.input.trim() !== '' && Number.isFinite(Number(issue.input))) ||
+       (issue.expected === 'boolean' && /^(true|false)$/.test(issue.input)));
+    return `expected ${issue.expected}, got ${got}; ${quoted ? `remove the quotes: ${issue.input.trim()}` : hint}`;
   }
   const value = issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
   return `${issue.message}${value}`;

@@ -48,7 +48,8 @@ function linkTitle(a: Sel): string | null {
  * item (`hrefs` maps each selected element to the href it stands for).
  */
 function nearbyDate(el: Sel, hrefs: Map<Node, string>): string | null {
-  const mine = hrefs.get(el.get(0));
+  const self = el.get(0);
+  const mine = self ? hrefs.get(self) : undefined;
   let container = el;
   for (let i = 0; i < MAX_CLIMB; i++) {
     const time = container.is('time[datetime]') ? container : container.find('time[datetime]').first();

@@ -79,3 +79,39 @@ export type FetchErrorKind =
   | 'bad_url'
   | 'parse'
   | 'empty';
+
+/** One topic of the publication's taxonomy (sources.yaml `topics`). */
+export interface Topic {
+  id: string;
+  label: string;
+  description: string;
+  keywords: string[];
+}
+
+/** What a summarizer is given for one story. */
+export interface SummaryInput {
+  title: string;
+  text: string;
+  /** Display name of the source (the lead's outlet). */
+  source: string;
+  /** ISO 8601 or null. */
+  published_at: string | null;
+  url: string;
+  /** Relevance terms that matched (the LLM input keeps paragraphs carrying them). */
+  relevance_terms: string[];
+}
+
+/** A drafted headline, bullet and topic tags for one story. */
+export interface Summary {
+  headline: string;
+  bullet: string;
+  /** Primary topic first, at most one secondary; only ids from the taxonomy. */
+  topics: string[];
+  /** 0..1: how sure the topic tagging is. */
+  topic_confidence: number;
+}
+
+/** Names, numbers and dates in a draft that the article does not support. */
+export interface Verification {
+  unsupported: string[];
+}
