@@ -14,6 +14,14 @@ type BatchResult =
   | { text: string; title: string | null; byline: string | null; published_at: string | null; ms: number }
   | { error: string };
 
+const HELP = `usage: newsdesk extract-batch < pages.json
+
+Reads [{"id": "...", "html_path": "page.html", "url": "https://…"}] from stdin, extracts the article
+of each page (UTF-8; "url" resolves relative links) and writes one JSON object to stdout:
+{"<id>": {"text", "title", "byline", "published_at", "ms"}}, where ms is the extraction time alone,
+or {"<id>": {"error": "…"}} for a file that cannot be read.
+`;
+
 function parseItems(raw: string): BatchItem[] | string {
   let data: unknown;
   try {
@@ -36,12 +44,16 @@ function parseItems(raw: string): BatchItem[] | string {
 /** Runs the extract-batch command: extracts each listed page and prints one JSON object keyed by id. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write('usage: newsdesk extract-batch < items.json\n  stdin: [{"id","html_path","url"}]\n  stdout: {"<id>": {"text","title","byline","published_at","ms"}}\n');
+    io.stderr.write(HELP);
     return EXIT.OK;
+  }
+  if (args.length > 0) {
+    io.stderr.write(`newsdesk extract-batch: unexpected argument ${JSON.stringify(args[0])}; the page list comes on stdin.\n\n${HELP}`);
+    return EXIT.USAGE;
   }
   const items = parseItems(await readAll(io.stdin));
   if (typeof items === 'string') {
-    io.stderr.write(`extract-batch: ${items}\n`);
+    io.stderr.write(`newsdesk extract-batch: ${items}\n`);
     return EXIT.USAGE;
   }
   const out: Record<string, BatchResult> = {};

@@ -37,7 +37,7 @@ export function parseConfig(raw: string, file = 'sources.yaml'): Config {
   // reportInput: without it zod omits the offending value and a wrong type reads like a missing key.
   const result = configSchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const messages = result.error.issues.slice(0, 8).map((issue) => {
+  const messages = result.error.issues.map((issue) => {
     let path = [...issue.path] as (string | number)[];
     let text: string;
     if (issue.code === 'unrecognized_keys') {
@@ -53,7 +53,9 @@ export function parseConfig(raw: string, file = 'sources.yaml'): Config {
   });
   // zod reports in schema order; a person fixes the file top to bottom.
   messages.sort((a, b) => a.line - b.line);
-  throw new ConfigError(messages.map((m) => m.text).join('\n'), file);
+  const shown = messages.slice(0, 8).map((m) => m.text);
+  if (messages.length > 8) shown.push(`${file}: … and ${messages.length - 8} more problems not shown; fix these and run again.`);
+  throw new ConfigError(shown.join('\n'), file);
 }
 
 const YAML_HINTS: Record<string, string> = {
@@ -104,10 +106,11 @@ function describe(issue: { code: string; message: string; expected?: unknown; in
     const hint = TYPE_HINTS[String(issue.expected)] ?? `a ${issue.expected} is expected`;
     if (issue.input === undefined) return `is required; ${hint}`;
     const got = issue.input === null ? 'an empty value' : JSON.stringify(issue.input);
-    const quoted = typeof issue.input === 'string' &&
-      ((issue.expected === 'number' && issue.input.trim() !== '' && Number.isFinite(Number(issue.input))) ||
-       (issue.expected === 'boolean' && /^(true|false)$/.test(issue.input)));
-    return `expected ${issue.expected}, got ${got}; ${quoted ? `remove the quotes: ${issue.input.trim()}` : hint}`;
+    const text = typeof issue.input === 'string' ? issue.input.trim() : null;
+    const quoted = text !== null &&
+      ((issue.expected === 'number' && text !== '' && Number.isFinite(Number(text))) ||
+       (issue.expected === 'boolean' && /^(true|false)$/.test(text)));
+    return `expected ${issue.expected}, got ${got}; ${quoted ? `remove the quotes: ${text}` : hint}`;
   }
   const value = issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
   return `${issue.message}${value}`;

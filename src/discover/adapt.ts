@@ -32,8 +32,8 @@ function names(people: PersonLike[] | undefined): string[] {
   return (people ?? []).map((p) => p.name ?? p.email).filter((n): n is string => typeof n === 'string');
 }
 
-function fromRss(feed: Extract<AnyFeed, { format: 'rss' }>['feed'], baseUrl: string | null): RawFeed {
-  const base = chainBase(baseUrl, feed.xml?.base);
+function fromRss(feed: Extract<AnyFeed, { format: 'rss' }>['feed'], baseUrl: string | null, channelBase: string | null): RawFeed {
+  const base = chainBase(baseUrl, feed.xml?.base, channelBase);
   const entries = (feed.items ?? []).map(
     (item): RawEntry => ({
       titles: [item.title, item.itunes?.title, ...(item.dc?.titles ?? []), text(item.atom?.title)],
@@ -106,11 +106,11 @@ function fromJson(feed: Extract<AnyFeed, { format: 'json' }>['feed'], baseUrl: s
   return { title: feed.title, links: [feed.home_page_url], base, entries };
 }
 
-/** Maps feedsmith's per-format result onto the fields newsdesk reads. */
-export function adaptFeedsmith(parsed: AnyFeed, baseUrl: string | null): RawFeed {
+/** Maps feedsmith's per-format result onto the fields newsdesk reads (`channelBase`: an RSS channel's xml:base). */
+export function adaptFeedsmith(parsed: AnyFeed, baseUrl: string | null, channelBase: string | null = null): RawFeed {
   switch (parsed.format) {
     case 'rss':
-      return fromRss(parsed.feed, baseUrl);
+      return fromRss(parsed.feed, baseUrl, channelBase);
     case 'atom':
       return fromAtom(parsed.feed, baseUrl);
     case 'rdf':

@@ -45,7 +45,7 @@ function build(
   return new Date(time - offset * 60_000).toISOString();
 }
 
-const ISO = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
+const ISO = /^(\d{4})[-/]?(\d{2})[-/]?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
 
 function parseIso(s: string): string | null | undefined {
   const m = ISO.exec(s);
@@ -55,9 +55,9 @@ function parseIso(s: string): string | null | undefined {
 }
 
 // "Tue, 05 Apr 2022 10:00:00 +0100", "5 April 2022 10:00 EST", "Tue, 5 Apr 22 10:00:00 GMT (UTC)".
-const RFC822 = /^(?:[A-Za-z]+\.?,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?(?:\s*\(.*\))?$/i;
-// "Tuesday, April 5, 2022 10:00 AM EST" and other month-first forms.
-const MONTH_FIRST = /^(?:[A-Za-z]+\.?,?\s*)?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?$/i;
+const RFC822 = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?(?:\s*\(.*\))?$/i;
+// "Tuesday, April 5, 2022 10:00 AM EST", JavaScript's "Tue Apr 05 2022 10:00:00 GMT+0000 (…)".
+const MONTH_FIRST = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?(?:\s*\(.*\))?$/i;
 
 function twelveHour(hour: number, meridiem: string | undefined): number {
   if (!meridiem) return hour;

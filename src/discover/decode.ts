@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 // Labels that browsers (WHATWG Encoding) read as windows-1252, which is a superset in practice:
@@ -32,7 +33,11 @@ function normalise(label: string | null | undefined): string | null {
 export function decodeFeedBytes(bytes: Uint8Array, charset?: string | null): string {
   const bom = sniffBom(bytes);
   if (bom) return iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.encoding);
-  const encoding = normalise(charset) ?? normalise(declaredEncoding(bytes)) ?? 'utf-8';
+  const declared = normalise(charset) ?? normalise(declaredEncoding(bytes));
+  // Nothing declared and not valid UTF-8: the feed was written in a legacy single-byte encoding
+  // (its server's charset header was lost); windows-1252 is the most common and keeps text readable.
+  if (!declared) return iconv.decode(Buffer.from(bytes), isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  const encoding = declared;
   // A UTF-16 label without a BOM on an ASCII-compatible document is a common mislabel.
   const safe = encoding.startsWith('utf-16') && bytes[0] === 0x3c && bytes[1] !== 0x00 ? 'utf-8' : encoding;
   return iconv.decode(Buffer.from(bytes), safe);

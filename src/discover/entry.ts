@@ -69,9 +69,8 @@ export function toDiscovered(entry: RawEntry): Discovered | null {
   const summary = textOrNull(entry.summary, SUMMARY_MAX);
   const content = plainContent(entry);
   // A title-less item (allowed by RSS, common on Mastodon) is shown by readers as its opening words.
-  const title =
-    textOrNull(firstString(entry.titles)) ??
-    (summary ?? content ? truncate((summary ?? content ?? '').replace(/\s+/g, ' '), DERIVED_TITLE_MAX) : null);
+  const opening = summary ?? content;
+  const title = textOrNull(firstString(entry.titles)) ?? (opening ? truncate(opening.replace(/\s+/g, ' '), DERIVED_TITLE_MAX) : null);
   const guid = typeof entry.guid === 'string' && entry.guid.trim() !== '' ? entry.guid.trim() : null;
   return {
     url,
@@ -84,12 +83,31 @@ export function toDiscovered(entry: RawEntry): Discovered | null {
   };
 }
 
+/** How many distinct usable links the raw feed's entries carry (cheap: no text conversion). */
+export function countLinkedEntries(raw: RawFeed): number {
+  const links = new Set<string>();
+  for (const entry of raw.entries) {
+    try {
+      const link = pickLink(entry);
+      if (link) links.add(link);
+    } catch {
+      // counted as unusable, as finishFeed would drop it
+    }
+  }
+  return links.size;
+}
+
 /** Turns a raw feed into a ParsedFeed: normalised items, link-less ones dropped, duplicate links folded. */
 export function finishFeed(raw: RawFeed): ParsedFeed {
   const seen = new Set<string>();
   const items: Discovered[] = [];
   for (const entry of raw.entries) {
-    const item = toDiscovered(entry);
+    let item: Discovered | null;
+    try {
+      item = toDiscovered(entry);
+    } catch {
+      continue; // one malformed entry must not cost the feed its other items
+    }
     if (!item || seen.has(item.url)) continue;
     seen.add(item.url);
     items.push(item);

@@ -20,6 +20,17 @@ function textOf(item: Record<string, unknown>, ...keys: string[]): string[] {
   return out;
 }
 
+/** Atom links a reader opens (rel="alternate" or no rel); feedparser's own `link` may be rel="self". */
+function atomLinks(item: Record<string, unknown>): string[] | null {
+  const raw = item['atom:link'];
+  if (raw === undefined) return null;
+  const links = (Array.isArray(raw) ? raw : [raw]) as RawNode[];
+  const attrs = links.map((l) => l['@'] ?? {});
+  const alternate = attrs.filter((a) => (a.rel ?? '').toLowerCase() === 'alternate');
+  const bare = attrs.filter((a) => !a.rel);
+  return [...alternate, ...bare].map((a) => a.href).filter((h): h is string => typeof h === 'string');
+}
+
 function toEntry(item: FpItem, base: string | null): RawEntry {
   const rssGuid = node(item, 'rss:guid');
   const guid = textOf(item, 'rss:guid', 'atom:id')[0] ?? node(item, 'rdf:@')?.about ?? null;
@@ -27,13 +38,13 @@ function toEntry(item: FpItem, base: string | null): RawEntry {
   const atomAuthorName = atomAuthor ? (atomAuthor.name as RawNode | undefined)?.['#'] : undefined;
   return {
     titles: [item.title, ...textOf(item, 'itunes:title', 'dc:title')],
-    links: [item.link],
+    links: atomLinks(item) ?? [item.link],
     guid,
     guidIsPermaLink: !/false/i.test(rssGuid?.['@']?.ispermalink ?? ''),
     dates: [
       ...textOf(item, 'rss:pubdate', 'dc:date', 'atom:published', 'atom:issued', 'dcterms:issued'),
+      // Not feedparser's own Date: it reads zone-less dates in the machine's local time.
       ...textOf(item, 'atom:updated', 'atom:modified', 'dcterms:modified'),
-      item.pubdate,
     ],
     summary: textOf(item, 'rss:description', 'atom:summary', 'rdf:description')[0] ?? item.summary,
     content: textOf(item, 'content:encoded', 'atom:content')[0],
@@ -58,12 +69,11 @@ export function parseWithFeedparser(text: string, baseUrl: string | null): Promi
       done = true;
       const meta = parser.meta as Partial<FeedParser.Meta> | undefined;
       if (!ok || !meta?.['#type']) return resolve(null);
-      resolve({
-        title: meta.title,
-        links: [meta.link],
-        base: baseUrl,
-        entries: items.map((item) => toEntry(item, baseUrl)),
-      });
+      try {
+        resolve({ title: meta.title, links: [meta.link], base: baseUrl, entries: items.map((item) => toEntry(item, baseUrl)) });
+      } catch {
+        resolve(null); // an exception here would escape the event handler and take the process down
+      }
     };
     parser.on('data', (item: FpItem) => items.push(item));
     parser.on('error', () => finish(items.length > 0));

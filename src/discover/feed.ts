@@ -2,8 +2,8 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import type { ParsedFeed } from '../domain/types.js';
 import { adaptFeedsmith } from './adapt.js';
 import { looksLikeHtml } from './autodiscover.js';
-import { cleanFeedText, countEntryTags, looksLikeJson } from './clean.js';
-import { finishFeed, type RawFeed } from './entry.js';
+import { channelXmlBase, cleanFeedText, countEntryTags, looksLikeJson } from './clean.js';
+import { countLinkedEntries, finishFeed, type RawFeed } from './entry.js';
 import { parseWithFeedparser } from './fallback.js';
 
 /** The text could not be read as an RSS, Atom, RDF or JSON feed at all. */
@@ -23,7 +23,7 @@ function reason(error: unknown): string {
 
 function tryFeedsmith(text: string, baseUrl: string | null): { raw: RawFeed | null; error: unknown } {
   try {
-    return { raw: adaptFeedsmith(feedsmithParse(text), baseUrl), error: null };
+    return { raw: adaptFeedsmith(feedsmithParse(text), baseUrl, channelXmlBase(text)), error: null };
   } catch (error) {
     return { raw: null, error };
   }
@@ -57,14 +57,15 @@ export async function parseFeedWithInfo(
   const expected = countEntryTags(text);
   if (first.raw && first.raw.entries.length >= expected) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
 
-  // feedsmith failed or lost entries the text visibly has: try the forgiving parser and keep the better result.
-  const primary = first.raw ? finishFeed(first.raw) : null;
-  const fallbackRaw = await parseWithFeedparser(text, baseUrl);
-  const fallback = fallbackRaw ? finishFeed(fallbackRaw) : null;
-  if (fallback && (!primary || fallback.items.length > primary.items.length)) {
-    return { feed: { ...fallback, title: fallback.title ?? primary?.title ?? null }, parser: 'feedparser' };
+  // feedsmith failed or lost entries the text visibly has: try the forgiving parser and keep the
+  // result with more usable items (compared before the costly text conversion).
+  const fallback = await parseWithFeedparser(text, baseUrl);
+  if (fallback && (!first.raw || countLinkedEntries(fallback) > countLinkedEntries(first.raw))) {
+    const feed = finishFeed(fallback);
+    const title = feed.title ?? (first.raw ? finishFeed({ ...first.raw, entries: [] }).title : null);
+    return { feed: { ...feed, title }, parser: 'feedparser' };
   }
-  if (primary) return { feed: primary, parser: 'feedsmith' };
+  if (first.raw) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
   throw notAFeed(text, first.error);
 }
 

@@ -1,4 +1,4 @@
-import { load, type Cheerio } from 'cheerio/slim';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { Discovered } from '../domain/types.js';
 import { toIsoDate } from './dates.js';
 import { collapseWhitespace } from './text.js';
@@ -27,29 +27,36 @@ function pattern(source: string | undefined, name: string): RegExp | null {
   }
 }
 
-/** The anchor a selected element stands for: itself, the first link inside it, or the link around it. */
-function anchorOf(el: Sel): Sel | null {
+/**
+ * The anchor a selected element stands for: itself, the first link inside it (one with text
+ * before an image-only one), or the link around it.
+ */
+function anchorOf($: CheerioAPI, el: Sel): Sel | null {
   if (el.is('a[href]')) return el;
-  const inner = el.find('a[href]').first();
-  if (inner.length) return inner;
+  const inner = el.find('a[href]').toArray();
+  if (inner.length) {
+    const withText = inner.find((a) => collapseWhitespace($(a).text()) !== '');
+    return $(withText ?? inner[0]);
+  }
   const outer = el.closest('a[href]');
   return outer.length ? outer : null;
 }
 
-function linkTitle(a: Sel): string | null {
+/** The link's own text, else its title/aria-label/image alt (marked as a stand-in). */
+function linkTitle(a: Sel): { title: string | null; standIn: boolean } {
   const text = collapseWhitespace(a.text());
-  if (text) return text;
+  if (text) return { title: text, standIn: false };
   const alt = a.attr('title') ?? a.attr('aria-label') ?? a.find('img[alt]').first().attr('alt') ?? '';
-  return collapseWhitespace(alt) || null;
+  return { title: collapseWhitespace(alt) || null, standIn: true };
 }
 
 /**
  * The `<time datetime>` in the smallest ancestor that holds this item and no link to another
- * item (`hrefs` maps each selected element to the href it stands for).
+ * item (`urls` maps each selected element to the article URL it stands for).
  */
-function nearbyDate(el: Sel, hrefs: Map<Node, string>): string | null {
+function nearbyDate(el: Sel, urls: Map<Node, string>): string | null {
   const self = el.get(0);
-  const mine = self ? hrefs.get(self) : undefined;
+  const mine = self ? urls.get(self) : undefined;
   let container = el;
   for (let i = 0; i < MAX_CLIMB; i++) {
     const time = container.is('time[datetime]') ? container : container.find('time[datetime]').first();
@@ -59,11 +66,19 @@ function nearbyDate(el: Sel, hrefs: Map<Node, string>): string | null {
     const holdsOthers = parent
       .find('*')
       .toArray()
-      .some((node) => hrefs.has(node) && hrefs.get(node) !== mine);
+      .some((node) => urls.has(node) && urls.get(node) !== mine);
     if (holdsOthers) return null; // the parent is the whole list, not this item
     container = parent;
   }
   return null;
+}
+
+function select($: CheerioAPI, selector: string): Node[] {
+  try {
+    return $(selector).toArray();
+  } catch (error) {
+    throw new Error(`The link_selector ${JSON.stringify(selector)} is not a valid CSS selector: ${(error as Error).message}`);
+  }
 }
 
 function withoutFragment(url: string): string {
@@ -82,35 +97,41 @@ export function parseListing(html: string, baseUrl: string, rule: ListingRule): 
   const base = resolvedBase && isHttpUrl(resolvedBase) ? resolvedBase : baseUrl;
   const page = isHttpUrl(baseUrl) ? withoutFragment(baseUrl) : baseUrl;
 
-  const hrefs = new Map<Node, string>();
-  for (const node of $(rule.link_selector).toArray()) {
-    const href = anchorOf($(node))?.attr('href')?.trim();
-    if (href) hrefs.set(node, href);
-  }
-  const byUrl = new Map<string, Discovered>();
-  for (const [node, href] of hrefs) {
-    const el = $(node);
-    const a = anchorOf(el);
-    if (!a || href.startsWith('#')) continue;
+  // Every selected element with a followable link, and the absolute URL (fragment dropped) it stands for.
+  const found = new Map<Node, { a: Sel; url: string }>();
+  for (const node of select($, rule.link_selector)) {
+    const a = anchorOf($, $(node));
+    const href = a?.attr('href')?.trim();
+    if (!a || !href || href.startsWith('#')) continue;
     const resolved = resolveUrl(href, base);
-    if (!resolved || !isHttpUrl(resolved)) continue;
-    const url = withoutFragment(resolved);
+    if (resolved && isHttpUrl(resolved)) found.set(node, { a, url: withoutFragment(resolved) });
+  }
+  const urls = new Map([...found].map(([node, f]) => [node, f.url]));
+  const byUrl = new Map<string, Discovered>();
+  const standInTitles = new Set<string>();
+  for (const [node, { a, url }] of found) {
     if (url === page) continue;
     if (include && !include.test(url)) continue;
     if (exclude && exclude.test(url)) continue;
+    const el = $(node);
 
-    const title = linkTitle(a);
+    const { title, standIn } = linkTitle(a);
     const known = byUrl.get(url);
     if (known) {
-      // The same article is often linked twice (image, then headline): keep the first, fill gaps.
-      known.title ??= title;
-      known.published_at ??= nearbyDate(el, hrefs);
+      // The same article is often linked twice (image, then headline): keep the first, fill gaps,
+      // and let headline text replace an image's alt text.
+      if (title && (known.title === null || (standInTitles.has(url) && !standIn))) {
+        known.title = title;
+        if (!standIn) standInTitles.delete(url);
+      }
+      known.published_at ??= nearbyDate(el, urls);
       continue;
     }
+    if (standIn) standInTitles.add(url);
     byUrl.set(url, {
       url,
       title,
-      published_at: nearbyDate(el, hrefs),
+      published_at: nearbyDate(el, urls),
       summary: null,
       content: null,
       guid: null,

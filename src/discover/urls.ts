@@ -8,13 +8,18 @@ export function isHttpUrl(text: string): boolean {
   return /^https?:\/\//i.test(text) && URL.canParse(text);
 }
 
+// Characters no real link carries unescaped: what is left of markup pasted into a link field.
+function isGarbageHref(href: string): boolean {
+  return /["<>]/.test(href);
+}
+
 /**
  * Resolves `href` against `base`. With no usable base a relative href is returned as it is
  * (the caller has nothing to resolve it against); null for empty or unparseable input.
  */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   const h = (href ?? '').trim();
-  if (h === '') return null;
+  if (h === '' || isGarbageHref(h)) return null;
   if (isAbsoluteUrl(h)) return new URL(h).href;
   if (base && isAbsoluteUrl(base)) {
     try {

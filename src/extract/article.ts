@@ -4,7 +4,7 @@ import type { Article } from '../domain/types.js';
 import { parseDocument, type DomDocument, type DomNode } from './dom.js';
 import { fallbackText } from './fallback.js';
 import { readPageMeta, normaliseDate, type PageMeta } from './metadata.js';
-import { blockText } from './text.js';
+import { blockText, wellFormed } from './text.js';
 
 // Below this many characters Readability has probably kept a fragment, not the article.
 const SHORT_TEXT = 200;
@@ -53,26 +53,35 @@ const EMPTY_META: PageMeta = {
   title: null, byline: null, published_at: null, canonical_url: null, lang: null, site_name: null, excerpt: null,
 };
 
+// Readability's cost grows steeply with nesting depth (seconds at a few hundred levels) and
+// linearly with size; past these limits only the cheap fallback runs. Real pages stay far below.
+const MAX_DEPTH = 250;
+const MAX_ELEMENTS = 50_000;
+
+const field = (s: string | null | undefined): string | null => (s == null ? null : trimmed(wellFormed(s)));
+
 /** Extracts the article text and metadata from one page; never throws, and returns text '' when the page has none. */
 export function extractArticle(html: string, url: string): Article {
   const source = typeof html === 'string' ? html : '';
-  const doc = safely(() => parseDocument(source, url));
-  const meta = (doc && safely(() => readPageMeta(doc))) ?? EMPTY_META;
-  const read = doc ? safely(() => runReadability(doc)) : null;
+  const page = safely(() => parseDocument(source, url));
+  const meta = (page && safely(() => readPageMeta(page.doc))) ?? EMPTY_META;
+  const readable = !!page && page.shape.maxDepth <= MAX_DEPTH && page.shape.elements <= MAX_ELEMENTS;
+  const read = page && readable ? safely(() => runReadability(page.doc)) : null;
   let text = read?.text ?? '';
   if (text.length < SHORT_TEXT) {
-    // Readability mutates its document, so the fallback starts from a fresh parse.
-    const other = safely(() => fallbackText(parseDocument(source, url))) ?? '';
-    if (other.length > text.length) text = other;
+    // Readability mutates its document, so after it has run the fallback needs a fresh parse.
+    const doc = readable ? safely(() => parseDocument(source, url).doc) : page?.doc;
+    const other = (doc && safely(() => fallbackText(doc))) ?? '';
+    if (other.length > 2 * text.length) text = other;
   }
   return {
-    title: read?.title ?? meta.title,
-    byline: read?.byline ?? meta.byline,
+    title: field(read?.title ?? meta.title),
+    byline: field(read?.byline ?? meta.byline),
     published_at: normaliseDate(read?.publishedTime) ?? meta.published_at,
     canonical_url: meta.canonical_url,
-    lang: meta.lang ?? read?.lang ?? null,
-    site_name: read?.siteName ?? meta.site_name,
-    excerpt: read?.excerpt ?? meta.excerpt,
+    lang: field(meta.lang ?? read?.lang),
+    site_name: field(read?.siteName ?? meta.site_name),
+    excerpt: field(read?.excerpt ?? meta.excerpt),
     text,
   };
 }

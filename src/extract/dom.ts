@@ -9,6 +9,8 @@ export interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
+  firstChild?: DomNode | null;
+  nextSibling?: DomNode | null;
   getAttribute?(name: string): string | null;
   hasAttribute?(name: string): boolean;
   querySelector?(selector: string): DomElement | null;
@@ -24,6 +26,7 @@ export interface DomElement extends DomNode {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
+  replaceWith(...nodes: DomNode[]): void;
 }
 
 /** A parsed document whose URL is known. */
@@ -38,23 +41,62 @@ export interface DomDocument extends DomNode {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
+/** A document fresh from the parser, comments removed, and how big its tree is. */
+export interface ParsedPage {
+  doc: DomDocument;
+  shape: TreeShape;
+}
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 
-/** Removes every comment node below `root` (iteratively: real pages nest deeper than the call stack allows). */
-function removeComments(root: DomNode): void {
-  const stack: DomNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop() as DomNode;
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const child = kids[i];
-      if (child.nodeType === COMMENT_NODE) child.remove?.();
-      else if (child.nodeType === ELEMENT_NODE) stack.push(child);
+/** Size of a parsed document's element tree. */
+export interface TreeShape {
+  elements: number;
+  maxDepth: number;
+}
+
+/**
+ * Removes every comment node and measures the element tree in one pass, walking sibling links
+ * (cheap in linkedom, unlike building childNodes lists). The document's own children are listed
+ * instead, because linkedom's doctype node reports no nextSibling.
+ */
+function stripCommentsAndMeasure(doc: DomNode): TreeShape {
+  const shape: TreeShape = { elements: 0, maxDepth: 0 };
+  for (const root of Array.from(doc.childNodes)) {
+    if (root.nodeType === COMMENT_NODE) root.remove?.();
+    if (root.nodeType !== ELEMENT_NODE) continue;
+    shape.elements++;
+    let node: DomNode | null = root.firstChild ?? null;
+    let depth = 2; // of `node`; the root is at depth 1
+    shape.maxDepth = Math.max(shape.maxDepth, node ? 2 : 1);
+    while (node) {
+      let next: DomNode | null = null;
+      if (node.nodeType === ELEMENT_NODE) {
+        shape.elements++;
+        if (node.firstChild) {
+          depth++;
+          if (depth > shape.maxDepth) shape.maxDepth = depth;
+          node = node.firstChild;
+          continue;
+        }
+      }
+      // Climb until a next sibling exists, then drop the current node if it is a comment.
+      let cur: DomNode | null = node;
+      while (cur && cur !== root && !cur.nextSibling) {
+        cur = cur.parentNode;
+        depth--;
+      }
+      next = cur && cur !== root ? (cur.nextSibling ?? null) : null;
+      if (node.nodeType === COMMENT_NODE) node.remove?.();
+      node = next;
     }
   }
+  return shape;
 }
+
+const linkedom = (html: string): DomDocument => (parseHTML(html) as unknown as { document: DomDocument }).document;
 
 /** Resolves `href` against `base`; null when either is unusable. */
 export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
@@ -74,10 +116,10 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
  * while Readability resolves relative links against `baseURI` and keeps `#fragment` links only
  * when the base equals the document URI.
  */
-export function parseDocument(html: string, url: string): DomDocument {
-  // Without an <html> wrapper linkedom may build a document with no documentElement/body.
-  const source = /<html[\s>]/i.test(html.slice(0, 4096)) || /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+export function parseDocument(html: string, url: string): ParsedPage {
+  let document = linkedom(html);
+  // Given a fragment, linkedom makes its first element the root (or has none) instead of adding <html>/<body>.
+  if (document.documentElement?.localName !== 'html') document = linkedom(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const documentURI = resolveUrl(url, null) ?? url;
   const base = document.querySelector('base[href]');
   const baseURI = (base && resolveUrl(base.getAttribute('href'), documentURI)) || documentURI;
@@ -86,6 +128,5 @@ export function parseDocument(html: string, url: string): DomDocument {
   Object.defineProperty(document, 'baseURI', { value: baseURI, configurable: true });
   // Comments split runs of inline text into separate nodes, and Readability then wraps each piece
   // in its own paragraph ("A<!-- -->22" → "A" / "22"); its own test-suite strips them the same way.
-  removeComments(document);
-  return document;
+  return { doc: document, shape: stripCommentsAndMeasure(document) };
 }

@@ -3,7 +3,8 @@ import { ELEMENT_NODE, type DomDocument, type DomElement, type DomNode } from '.
 import { blockText } from './text.js';
 
 // Page chrome whose text is never the article.
-const CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
+// (Not <form>: some frameworks wrap the whole page in one.)
+const CHROME = 'script, style, template, nav, header, footer, aside, iframe, svg, button, select, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
 const BOILERPLATE = /(^|[\s_-])(nav|menu|footer|sidebar|comment|cookie|share|social|related|promo|advert|banner|breadcrumb)/i;
 
 const textLength = (node: DomNode): number => (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
@@ -23,6 +24,9 @@ export function fallbackText(doc: DomDocument): string {
   if (!body) return '';
   const chrome = body.querySelectorAll(CHROME);
   for (let i = chrome.length - 1; i >= 0; i--) chrome[i].remove();
+  // Script-driven pages often carry their server-rendered text inside <noscript>; read it as normal content.
+  const noscripts = body.querySelectorAll('noscript');
+  for (let i = noscripts.length - 1; i >= 0; i--) noscripts[i].replaceWith(...Array.from(noscripts[i].childNodes));
   const paragraphs = body.querySelectorAll('p, pre, blockquote, li, h1, h2, h3, h4, h5, h6, td');
   const scores = new Map<DomNode, number>();
   for (let i = 0; i < paragraphs.length; i++) {

@@ -77,22 +77,23 @@ function jsonLdBlocks(doc: DomDocument): unknown[] {
 }
 
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|[ECMP][SD]T)\b)\s*$/i;
+// An explicit zone: a UTC offset or Z after a time of day, or a zone name.
+const HAS_ZONE = /\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z\b|[+-]\d{2}:?\d{2}\b)|\b(?:GMT|UTC|[ECMP][SD]T)\b/;
 
 /**
- * Keeps a date already written in ISO 8601 as the page wrote it (offset included);
- * other parseable dates become ISO 8601 UTC, read as UTC when they name no zone so the
- * result does not depend on the machine's time zone. Unparseable → null.
+ * Keeps a date already written in ISO 8601 as the page wrote it (offset included); other
+ * parseable dates become ISO 8601 UTC, read as UTC when they name no zone so that the result
+ * never depends on the machine's time zone. Unparseable or implausible → null.
  */
 export function normaliseDate(raw: string | null | undefined): string | null {
   const value = clean(raw);
-  if (!value) return null;
+  if (!value || value.length > 100) return null;
   if (ISO_LIKE.test(value)) return value;
-  const ms = HAS_ZONE.test(value) ? Date.parse(value) : Date.parse(`${value} UTC`);
-  const fallback = Number.isNaN(ms) ? Date.parse(value) : ms;
-  if (Number.isNaN(fallback)) return null;
-  const year = new Date(fallback).getUTCFullYear();
-  return year >= 1900 && year <= 2200 ? new Date(fallback).toISOString() : null;
+  const ms = Date.parse(HAS_ZONE.test(value) ? value : `${value} UTC`);
+  if (Number.isNaN(ms)) return null;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 2200 ? date.toISOString() : null;
 }
 
 function firstAttr(doc: DomDocument, selector: string, attr: string): string | null {

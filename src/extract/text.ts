@@ -15,6 +15,15 @@ const SKIP = new Set(['script', 'style', 'template', 'noscript', 'head', 'title'
 // MathML leaves (identifier, number, operator, text): adjacent in markup, separate symbols when read.
 const MATH_TOKEN = new Set(['mi', 'mn', 'mo', 'ms', 'mtext']);
 
+// C0 controls other than tab and newline, DEL, and UTF-16 halves without their partner.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Drops control characters and replaces unpaired surrogates, so a string is safe to store and serialise. */
+export function wellFormed(text: string): string {
+  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** Accumulates words into lines and lines into paragraphs, collapsing whitespace as it goes. */
 class TextBuilder {
   private readonly paragraphs: string[] = [];
@@ -31,7 +40,7 @@ class TextBuilder {
 
   /** Adds text in which runs of whitespace become one space. */
   inline(text: string): void {
-    const parts = text.split(/\s+/);
+    const parts = text.replace(CONTROL, '').split(/\s+/);
     for (let i = 0; i < parts.length; i++) {
       if (i > 0) this.space = true;
       this.word(parts[i]);
@@ -60,45 +69,54 @@ class TextBuilder {
   }
 }
 
-function walk(node: DomNode, out: TextBuilder, pre: boolean): void {
-  const kids = node.childNodes;
-  for (let i = 0; i < kids.length; i++) {
-    const child = kids[i];
-    if (child.nodeType === TEXT_NODE) {
-      const text = child.textContent ?? '';
-      if (pre) {
-        const lines = text.split(/\r?\n/);
-        lines.forEach((l, j) => {
-          if (j > 0) out.lineBreak();
-          out.inline(l);
-        });
-      } else {
-        out.inline(text);
-      }
+type Step = { node: DomNode; pre: boolean } | { close: 'block' | 'gap' };
+
+/** Plain text of a DOM subtree: whitespace collapsed inside blocks, a blank line between blocks, a newline for `<br>`. */
+export function blockText(root: DomNode): string {
+  const out = new TextBuilder();
+  // An explicit stack rather than recursion: hostile pages nest deeper than the call stack allows.
+  const stack: Step[] = [];
+  const pushChildren = (node: DomNode, pre: boolean): void => {
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], pre });
+  };
+  pushChildren(root, false);
+  while (stack.length) {
+    const step = stack.pop() as Step;
+    if ('close' in step) {
+      if (step.close === 'block') out.paragraphBreak();
+      else out.gap();
       continue;
     }
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    const tag = (child.localName ?? child.nodeName).toLowerCase();
+    const { node, pre } = step;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.textContent ?? '';
+      if (!pre) {
+        out.inline(text);
+        continue;
+      }
+      text.split(/\r?\n/).forEach((line, j) => {
+        if (j > 0) out.lineBreak();
+        out.inline(line);
+      });
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const tag = (node.localName ?? node.nodeName).toLowerCase();
     if (SKIP.has(tag)) continue;
     if (tag === 'br') {
       out.lineBreak();
     } else if (BLOCK.has(tag)) {
       out.paragraphBreak();
-      walk(child, out, pre || tag === 'pre');
-      out.paragraphBreak();
+      stack.push({ close: 'block' });
+      pushChildren(node, pre || tag === 'pre');
     } else if (CELL.has(tag) || MATH_TOKEN.has(tag)) {
       out.gap();
-      walk(child, out, pre);
-      out.gap();
+      stack.push({ close: 'gap' });
+      pushChildren(node, pre);
     } else {
-      walk(child, out, pre);
+      pushChildren(node, pre);
     }
   }
-}
-
-/** Plain text of a DOM subtree: whitespace collapsed inside blocks, a blank line between blocks, a newline for `<br>`. */
-export function blockText(root: DomNode): string {
-  const out = new TextBuilder();
-  walk(root, out, false);
-  return out.toString();
+  return out.toString().replace(LONE_SURROGATE, '\uFFFD');
 }

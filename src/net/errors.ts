@@ -10,14 +10,18 @@ export class FetchError extends Error {
   /** True when the same request may succeed later (network, timeout, 429, 5xx). */
   readonly transient: boolean;
 
-  constructor(kind: FetchErrorKind, url: string, message: string,
-    opts: { status?: number; transient?: boolean; cause?: unknown } = {}) {
+  /**
+   * `transient` defaults to true for network and timeout, else false. Positional
+   * (kind, url, message, transient) is the form the rest of the code uses.
+   */
+  constructor(kind: FetchErrorKind, url: string, message: string, transient?: boolean,
+    opts: { status?: number; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'FetchError';
     this.kind = kind;
     this.url = url;
     if (opts.status !== undefined) this.status = opts.status;
-    this.transient = opts.transient ?? (kind === 'network' || kind === 'timeout');
+    this.transient = transient ?? (kind === 'network' || kind === 'timeout');
   }
 }
 
@@ -34,7 +38,7 @@ export function networkError(url: string, cause: unknown): FetchError {
   const detail = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
   return new FetchError('network', url,
     `Network error fetching ${url} (${detail}); the site may be down or unreachable. It will be retried on a later run.`,
-    { cause });
+    true, { cause });
 }
 
 /** The request did not complete within the budget. */
@@ -54,7 +58,7 @@ export function httpError(url: string, status: number, note = ''): FetchError {
       : status === 401 || status === 403
         ? 'the site refuses us; check the URL or ask the site for access.'
         : 'check the URL in sources.yaml.';
-  return new FetchError('http', url, `${url} answered HTTP ${status}${note}; ${advice}`, { status, transient });
+  return new FetchError('http', url, `${url} answered HTTP ${status}${note}; ${advice}`, transient, { status });
 }
 
 /** The body is larger than the policy allows. */
@@ -100,5 +104,5 @@ export function parseError(url: string, cause: unknown): FetchError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   return new FetchError('parse', url,
     `The compressed body from ${url} is corrupt (${detail}); the site sent bad data. Try again later or report it to the site.`,
-    { cause, transient: false });
+    false, { cause });
 }

@@ -28,7 +28,7 @@ const clock = () => performance.now();
  * A request takes, in order: a slot of its host, the host's start turn, a wait until the
  * host's gap has passed, and only then a global slot. Waiting for the gap holds no
  * global slot, so one slow-paced host never idles capacity that another host could use;
- * and since the start turn is held until the global slot is granted, the gap is measured
+ * and since the start turn is held until the request is on the wire, the gap is measured
  * from the moment a request really starts.
  */
 export class HostScheduler {
@@ -39,22 +39,42 @@ export class HostScheduler {
     this.global = new PQueue({ concurrency: limits.concurrency });
   }
 
-  /** Runs `task` as one request to `host` (hostname:port) once politeness allows. */
-  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` as one request to `host` (hostname:port) once politeness allows. The task
+   * calls `sent()` when its request has left for the server; the host's gap is measured
+   * from then, so slow first-connection setup on our side cannot shrink the gap the
+   * server sees. A task that settles without calling it counts as sent when it settles.
+   */
+  async run<T>(host: string, task: (sent: () => void) => Promise<T>): Promise<T> {
     const lane = this.lane(host);
     const { signal } = this;
     return lane.slots.add(async () => {
-      const release = await lane.starter.add(async () => {
+      const started = await lane.starter.add(async () => {
         await waitUntil(lane.nextStart, signal);
-        const done = await this.acquireGlobal();
+        const release = await this.acquireGlobal();
+        let sent!: () => void;
+        const onWire = new Promise<void>((resolve) => { sent = resolve; });
+        const result = (async () => {
+          try {
+            return await task(sent);
+          } finally {
+            sent();
+            release();
+          }
+        })();
+        // The caller awaits `result` later; until then a quick failure must not count as unhandled.
+        result.catch(() => undefined);
+        await onWire;
+        // The bytes are in the kernel now, but a receiver sharing our event loop (a test
+        // server, a local proxy) reads them only after the work queued in this loop turn.
+        // Anchoring the gap after that turn costs microseconds and keeps such a receiver
+        // from seeing two starts closer than the gap.
+        await new Promise((resolve) => setImmediate(resolve));
         lane.nextStart = clock() + this.limits.perHostDelayMs;
-        return done;
+        // Wrapped so the start turn ends here instead of waiting for the response.
+        return { result };
       }, { signal });
-      try {
-        return await task();
-      } finally {
-        release();
-      }
+      return started.result;
     }, { signal });
   }
 

@@ -1,8 +1,12 @@
-import robotsParser from 'robots-parser';
+import robotsParserModule from 'robots-parser';
 import { robotsError } from './errors.js';
 import type { NetLog } from './types.js';
 
-type Robots = ReturnType<typeof robotsParser>;
+interface Robots { isAllowed(url: string, ua?: string): boolean | undefined }
+
+// The package is CommonJS and exports the function itself, but its typings declare an
+// ES default export, which NodeNext types as the namespace; state what runtime gives us.
+const robotsParser = robotsParserModule as unknown as (url: string, contents: string) => Robots;
 
 /** What a robots.txt download came back with: a status and text, or a thrown error. */
 export type RobotsLoader = (robotsUrl: string) => Promise<{ status: number; text: string }>;

@@ -16,6 +16,8 @@ export interface Exchange {
   agents: { http: http.Agent; https: https.Agent };
   /** Aborts when the fetcher closes. */
   signal: AbortSignal;
+  /** Called once the request has been handed to the socket. */
+  onSent?: () => void;
 }
 
 /** Status, headers and the decompressed body (empty unless 2xx). */
@@ -77,8 +79,23 @@ function send(x: Exchange, signal: AbortSignal): { req: http.ClientRequest; resp
     req.once('response', resolve);
     req.on('error', reject); // stays attached: later socket errors surface through the body stream
   });
+  if (x.onSent) onWire(req, x.onSent);
   req.end();
   return { req, response };
+}
+
+// 'finish' alone fires while a new socket is still connecting, with the request only
+// buffered; the server sees it after the handshake. Wait for both, so the per-host gap
+// is anchored as close as we can get to the moment the server receives the request.
+function onWire(req: http.ClientRequest, sent: () => void): void {
+  let finished = false;
+  let connected = false;
+  const check = () => { if (finished && connected) sent(); };
+  req.once('finish', () => { finished = true; check(); });
+  req.once('socket', (socket) => {
+    if (!socket.connecting) { connected = true; check(); return; }
+    socket.once('connect', () => { connected = true; check(); });
+  });
 }
 
 // Hands Node the addresses the guard approved instead of asking DNS a second time,

@@ -1,0 +1,145 @@
+import { bandKeys, minhash, shingles } from './story-minhash.js';
+import { contentWords, namedEntities, numbers } from './story-text.js';
+
+/** Tunables of story matching; every field has a default in DEFAULT_STORY_CONFIG. */
+export interface StoryConfig {
+  /** Items further apart than this many days are never one story. */
+  window_days: number;
+  /** MinHash signature length. */
+  minhash_perms: number;
+  /** LSH bands; minhash_perms / bands rows each. */
+  bands: number;
+  /** Word n-gram size of the shingles. */
+  shingle: number;
+  /** Combined score at or above which two items are one story. */
+  min_score: number;
+  /** Estimated shingle Jaccard at or above which two items are one story whatever else they say (copies, rewrites). */
+  dup_jaccard: number;
+  /** Weights of the score's parts: entities, title terms, content terms, numbers, shingles. */
+  w_entities: number;
+  w_title: number;
+  w_terms: number;
+  w_numbers: number;
+  w_shingles: number;
+  /** The score needs at least this much normalised IDF mass of shared entities/numbers... */
+  min_evidence: number;
+  /** ...spread over at least this many distinct shared things (rarity ≥ 0.3), so one famous name is not enough. */
+  min_things: number;
+  /** Blocking keys kept per item. */
+  max_keys: number;
+  /** Content terms kept per item. */
+  max_terms: number;
+  /** Postings read per band bucket and per blocking key (most recent in the window first). */
+  bucket_cap: number;
+  key_cap: number;
+  /** Blocking keys carried by more than max(floor, share × stored items) items are not looked up. */
+  key_max_share: number;
+  key_max_df_floor: number;
+  /** Pseudo-documents that carry the built-in priors into IDF while the corpus is small. */
+  prior_docs: number;
+}
+
+/** Defaults chosen on half A of the labelled fixtures (see bench/story-eval.ts). */
+export const DEFAULT_STORY_CONFIG: StoryConfig = {
+  window_days: 3,
+  minhash_perms: 64,
+  bands: 16,
+  shingle: 2,
+  min_score: 0.15,
+  dup_jaccard: 0.5,
+  w_entities: 0.6,
+  w_title: 0.15,
+  w_terms: 0.3,
+  w_numbers: 0.15,
+  w_shingles: 0.1,
+  min_evidence: 1,
+  min_things: 2,
+  max_keys: 8,
+  max_terms: 25,
+  bucket_cap: 20,
+  key_cap: 25,
+  key_max_share: 0.02,
+  key_max_df_floor: 100,
+  prior_docs: 50,
+};
+
+/** What story matching needs of one item; plain arrays so it can be stored as JSON. */
+export interface StoryFeatures {
+  minhash: number[];
+  bands: string[];
+  entities: string[];
+  keys: string[];
+  numbers: string[];
+  day: number | null;
+  title_terms: string[];
+  /** The item's most frequent content words (stemmed, title words counted twice): what it is about, in any outlet's wording. */
+  terms: string[];
+}
+
+/** Entities every item of this kind of corpus names; their expected share of documents seeds IDF. */
+const COMMON: Record<string, number> = {
+  japan: 0.95, 'united states': 0.95, tokyo: 0.5, washington: 0.5, china: 0.35, alliance: 0.2,
+  'indo pacific': 0.1, pacific: 0.1, asia: 0.1, congress: 0.1, pentagon: 0.1, 'white house': 0.1, sdf: 0.1,
+};
+
+/** Built-in expected document share of a df key (entity, "#number" or "t:title term"). */
+export function priorShare(key: string): number {
+  if (key.startsWith('t:') || key.startsWith('w:')) return COMMON[key.slice(2).replace(/_/g, ' ')] ?? 0.02;
+  if (key.startsWith('#')) return key.startsWith('#y') ? 0.2 : 0.02;
+  return COMMON[key] ?? 0.01;
+}
+
+/** The keys whose document frequency the index counts for an item (entities, "#number", "t:title term", "w:term"). */
+export function dfKeys(f: StoryFeatures): string[] {
+  return [...f.entities, ...f.numbers.map((n) => `#${n}`), ...f.title_terms.map((t) => `t:${t}`), ...f.terms.map((t) => `w:${t}`)];
+}
+
+// Most frequent content words; ties go to the earlier word, so the result is deterministic.
+function topTerms(title: string[], body: string[], n: number): string[] {
+  const tf = new Map<string, number>();
+  for (const w of title) tf.set(w, (tf.get(w) ?? 0) + 2);
+  for (const w of body) tf.set(w, (tf.get(w) ?? 0) + 1);
+  return [...tf].sort((a, b) => b[1] - a[1]).slice(0, n).map(([w]) => w).sort();
+}
+
+// A title where most words are capitalised is Title Case: its capitals say nothing about names.
+function isTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}+/gu) ?? [];
+  return words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
+}
+
+/** Computes the story-matching features of one item. */
+export function storyFeatures(
+  item: { title: string; text: string; published_at: string | null },
+  cfg: StoryConfig = DEFAULT_STORY_CONFIG,
+): StoryFeatures {
+  const titleWords = contentWords(item.title);
+  const bodyWords = contentWords(item.text);
+  const words = [...titleWords, ...bodyWords];
+  const sig = minhash(shingles(words, cfg.shingle), cfg.minhash_perms);
+  const counts = namedEntities(item.text);
+  const titleEnts = isTitleCase(item.title) ? new Map<string, number>() : namedEntities(item.title);
+  for (const [e, n] of titleEnts) counts.set(e, (counts.get(e) ?? 0) + n + 1);
+  const nums = [...new Set([...numbers(item.title), ...numbers(item.text)])];
+  const titleTerms = [...new Set(titleWords)];
+  // Blocking keys: names an outlet cannot paraphrase away. Rank by mentions, favour longer names
+  // and names in the title; amounts with a scale or a percent follow.
+  const ranked = [...counts]
+    .filter(([e]) => !(e in COMMON))
+    .map(([e, n]) => ({ k: e, s: n + (e.includes(' ') ? 0.5 : 0) + (titleTerms.includes(e) ? 1 : 0) }))
+    .sort((a, b) => b.s - a.s || (a.k < b.k ? -1 : 1))
+    .map((x) => x.k);
+  const numKeys = nums.filter((n) => !n.startsWith('y') && (n.endsWith('%') || Number(n) >= 1e5)).map((n) => `#${n}`);
+  const keys = [...ranked.slice(0, cfg.max_keys - Math.min(2, numKeys.length)), ...numKeys.slice(0, 2)];
+  const t = item.published_at ? Date.parse(item.published_at) : NaN;
+  return {
+    minhash: sig,
+    bands: bandKeys(sig, cfg.bands),
+    entities: [...counts.keys()].sort(),
+    keys,
+    numbers: nums.sort(),
+    day: Number.isFinite(t) ? Math.floor(t / 86_400_000) : null,
+    title_terms: titleTerms.sort(),
+    terms: topTerms(titleWords, bodyWords, cfg.max_terms),
+  };
+}

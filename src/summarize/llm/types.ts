@@ -1,0 +1,44 @@
+/** Types shared by the LLM summarizer's files; index.ts re-exports the public ones. */
+import type { LlmConfig } from '../../config/schema.js';
+
+/** One HTTP attempt against the chat-completions endpoint, as stored in the llm_calls table. */
+export interface LlmCallRecord {
+  model: string;
+  prompt_version: string;
+  tokens_in: number;
+  tokens_out: number;
+  ms: number;
+  /** ok | repaired | bad_json | retry_unsupported | unsupported | injection | refusal | empty | http_429 | http_5xx | timeout | network | format_rejected | param_rejected | auth | not_found | connection | quota | http_4xx */
+  outcome: string;
+  cost_usd: number;
+  error: string | null;
+}
+
+/** The logging the summarizer needs; a pino logger fits. */
+export interface LlmLog {
+  debug(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+/** What createLlmSummarizer is given: secrets and endpoint from the environment, hooks from the caller. */
+export interface LlmDeps {
+  /** OPENAI_API_KEY; servers such as Ollama need none (a placeholder is sent). */
+  apiKey?: string;
+  /** OPENAI_BASE_URL; wins over llm.base_url. */
+  baseUrl?: string;
+  promptsDir: string;
+  onCall: (r: LlmCallRecord) => void;
+  log?: LlmLog;
+  /** Backoff sleeps go through this (tests pass a recorder). */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** A chat message as sent to the server. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export type { LlmConfig };

@@ -1,0 +1,35 @@
+/** The offline summarizer: an extractive bullet, a cleaned headline and keyword topics (pure, deterministic). */
+import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
+import { splitParagraphs } from '../sentences.js';
+import { classifyTopics } from '../topics.js';
+import { buildBullet, countWords } from './bullet.js';
+import { endsLikeSentence, isBoilerplate, stripLeadIn } from './clean.js';
+import { buildHeadline } from './headline.js';
+import type { Candidate } from './score.js';
+
+/** Article sentences fit for a bullet, with their positions; falls back to every sentence if none qualify. */
+function candidates(text: string): Candidate[] {
+  const all: Candidate[] = [];
+  const fallback: Candidate[] = [];
+  let index = 0;
+  splitParagraphs(text).forEach((sentences, paragraph) => {
+    sentences.forEach((raw, inParagraph) => {
+      const s = stripLeadIn(raw);
+      if (!s) return;
+      const c = { text: s, index: index++, paragraph, inParagraph, words: countWords(s) };
+      fallback.push(c);
+      if (!isBoilerplate(s) && endsLikeSentence(s)) all.push(c);
+    });
+  });
+  return all.length ? all : fallback.filter((c) => !isBoilerplate(c.text));
+}
+
+/** Summarizes one article without a model: every bullet sentence is taken from the article text. */
+export function summarizeOffline(input: SummaryInput, topics: Topic[]): Summary {
+  const cands = candidates(input.text ?? '');
+  const bullet = buildBullet(cands, input.title ?? '');
+  const lead = cands.find((c) => c.words >= 8)?.text ?? cands[0]?.text ?? null;
+  const headline = buildHeadline(input.title ?? '', input.source || null, lead);
+  const tagged = classifyTopics(input.title ?? '', input.text ?? '', topics);
+  return { headline, bullet, topics: tagged.topics, topic_confidence: tagged.confidence };
+}

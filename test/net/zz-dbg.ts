@@ -1,0 +1,20 @@
+import { createFetcher } from '/work/main/src/net/index.js';
+import { startFixtureServer, staticBody, preciseNow } from '/work/main/test/support/fixture-server.js';
+import http from 'node:http';
+const srv = await startFixtureServer({ latencyMs: 250 });
+srv.route('/page', staticBody('<p>page</p>'));
+const t0 = preciseNow();
+const fin = new Map<string, string>();
+const orig = http.request;
+(http as any).request = function (...a: any[]) { const r = (orig as any).apply(this, a); const c = (preciseNow() - t0).toFixed(2);
+  let f = '', k = 'reuse';
+  r.once('socket', (s: any) => { if (s.connecting) { k = 'new'; s.once('connect', () => { k = 'new@' + (preciseNow() - t0).toFixed(2); }); } });
+  r.once('finish', () => { f = (preciseNow() - t0).toFixed(2); });
+  r.once('response', () => fin.set(String(a[0]), `call ${c} finish ${f} ${k}`)); return r; };
+let lastTick = preciseNow(); const blocks: string[] = []; const iv = setInterval(() => { const n = preciseNow(); if (n - lastTick > 2.5) blocks.push(`${(lastTick - t0).toFixed(1)}+${(n - lastTick).toFixed(1)}`); lastTick = n; }, 1);
+const f = createFetcher({ user_agent: 'x', concurrency: 4, per_host_concurrency: 2, per_host_delay_ms: 100, timeout_ms: 5000, max_bytes: 100000, retries: 0, respect_robots: false, allow_private_hosts: true });
+const urls = Array.from({ length: 5 }, (_, i) => ['127.0.0.2','127.0.0.3','127.0.0.4'].map((h) => srv.url(h, `/page?n=${i}`))).flat();
+await Promise.all(urls.map((u) => f.get(u)));
+let prev: any = null;
+for (const e of [...srv.log].sort((a,b)=>a.host.localeCompare(b.host)||a.start-b.start)) { const gap = prev && prev.host === e.host ? (e.start - prev.start).toFixed(2) : ''; prev = e; console.log(e.host, e.path, fin.get(srv.url(e.host, e.path)), 'server', (e.start - t0).toFixed(2), (e.end - t0).toFixed(2), gap && Number(gap) < 99 ? `GAP ${gap} <<<<<` : gap); }
+clearInterval(iv); console.log(blocks.join(" ")); await f.close(); await srv.close();

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanTitle, shortenHeadline } from '../../src/summarize/headline.js';
+import { mainClause } from '../../src/summarize/offline/headline.js';
+
+const CLEAN: [string, string | null, string][] = [
+  ['US, Japan vice ministers coordinate on Ukraine in phone call | The Japan Times', null, 'US, Japan vice ministers coordinate on Ukraine in phone call'],
+  ['Japan economic security bill approved by ruling parties - Kyodo News', null, 'Japan economic security bill approved by ruling parties'],
+  ['Japanese utilities eye more US gas — Reuters', null, 'Japanese utilities eye more US gas'],
+  ['Japan presses US on steel tariffs: NHK WORLD-JAPAN News', null, 'Japan presses US on steel tariffs'],
+  ['EXCLUSIVE: Japan weighs new chip curbs', null, 'Japan weighs new chip curbs'],
+  ['UPDATE 2-Japan ruling bloc backs security bill', null, 'Japan ruling bloc backs security bill'],
+  ['UPDATE 1-EXCLUSIVE-Tokyo and Washington near deal on steel - Reuters', null, 'Tokyo and Washington near deal on steel'],
+  ['Analysis: Why the US and Japan want to build missiles together', null, 'Why the US and Japan want to build missiles together'],
+  ['WATCH: Navy chiefs meet at Pearl Harbor', null, 'Navy chiefs meet at Pearl Harbor'],
+  ['(LEAD) Japan, U.S. hold vice ministerial talks', null, 'Japan, U.S. hold vice ministerial talks'],
+  ['Japan and US sign space pact - The Asahi Shimbun', 'The Asahi Shimbun', 'Japan and US sign space pact'],
+  ['Chip partners open lab in Tsukuba :: Semiconductor Digest', null, 'Chip partners open lab in Tsukuba'],
+  ['Tokyo weighs options — Pacific Forum', 'Pacific Forum', 'Tokyo weighs options'],
+  // Dashes and colons that belong to the story stay.
+  ['US-Japan alliance: what comes next after the summit', null, 'US-Japan alliance: what comes next after the summit'],
+  ['Japan, US agree on chips - a new era begins', null, 'Japan, US agree on chips - a new era begins'],
+  ['  Japan   approves\nbill  ', null, 'Japan approves bill'],
+];
+
+for (const [title, site, expected] of CLEAN) {
+  test(`cleanTitle: ${title.slice(0, 60)}`, () => assert.equal(cleanTitle(title, site), expected));
+}
+
+const SHORT: [string, string][] = [
+  ['Japan approves economic security bill.', 'Japan approves economic security bill'],
+  ['Japan deepens defense ties with the U.S.', 'Japan deepens defense ties with the U.S.'],
+  [
+    'Japan and US agree to deepen chip cooperation: what the new deal means for industry and consumers',
+    'Japan and US agree to deepen chip cooperation',
+  ],
+  [
+    'In a rare joint appearance, the leaders of Japan and the United States pledged to deepen cooperation on space',
+    'The leaders of Japan and the United States pledged to deepen cooperation',
+  ],
+  [
+    'Japan tightens export controls on advanced chipmaking equipment, aligning with US curbs on sales to China, officials say',
+    'Japan tightens export controls on advanced chipmaking equipment',
+  ],
+  [
+    'Japanese automakers ramp up investment in American battery plants as new federal incentives reshape the market',
+    'Japanese automakers ramp up investment in American battery plants',
+  ],
+];
+
+for (const [title, expected] of SHORT) {
+  test(`shortenHeadline: ${title.slice(0, 60)}`, () => {
+    const h = shortenHeadline(title);
+    assert.equal(h, expected);
+    assert.ok(h.split(/\s+/).length <= 12);
+  });
+}
+
+test('shortenHeadline never exceeds the limit and never ends on a function word', () => {
+  const h = shortenHeadline('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda of mu nu xi omicron');
+  assert.ok(h.split(/\s+/).length <= 12, h);
+  assert.doesNotMatch(h, /\b(?:of|the|and|to)$/);
+  assert.equal(shortenHeadline('one two three four five six seven', 5).split(' ').length <= 5, true);
+});
+
+test('mainClause turns a lead into a telegraphic headline without adding words', () => {
+  assert.equal(
+    mainClause('A US quantum computing startup and two Japanese partners said on Thursday they will build a 1,000-qubit quantum computer in Kawasaki, the largest machine of its kind planned in Japan so far.'),
+    'US quantum computing startup, two Japanese partners to build 1,000-qubit quantum computer',
+  );
+  assert.equal(
+    mainClause('The commander of the U.S. Pacific Fleet, Adm. Samuel Paparo, hosted the chiefs of the Japanese and Australian navies for two days of trilateral talks at Pearl Harbor on February 21-22.'),
+    'Paparo hosted chiefs of Japanese and Australian navies',
+  );
+  assert.equal(mainClause('On Tuesday, the Foreign Ministry said Japan will send more aid to Ukraine.'), 'Japan to send more aid to Ukraine');
+});
