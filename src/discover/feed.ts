@@ -5,6 +5,7 @@ import { looksLikeHtml } from './autodiscover.js';
 import { channelXmlBase, cleanFeedText, countEntryTags, looksLikeJson } from './clean.js';
 import { countLinkedEntries, finishFeed, type RawFeed } from './entry.js';
 import { parseWithFeedparser } from './fallback.js';
+import { textOrNull } from './text.js';
 
 /** The text could not be read as an RSS, Atom, RDF or JSON feed at all. */
 export class FeedParseError extends Error {
@@ -62,8 +63,7 @@ export async function parseFeedWithInfo(
   const fallback = await parseWithFeedparser(text, baseUrl);
   if (fallback && (!first.raw || countLinkedEntries(fallback) > countLinkedEntries(first.raw))) {
     const feed = finishFeed(fallback);
-    const title = feed.title ?? (first.raw ? finishFeed({ ...first.raw, entries: [] }).title : null);
-    return { feed: { ...feed, title }, parser: 'feedparser' };
+    return { feed: { ...feed, title: feed.title ?? textOrNull(first.raw?.title) }, parser: 'feedparser' };
   }
   if (first.raw) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
   throw notAFeed(text, first.error);

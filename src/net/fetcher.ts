@@ -164,8 +164,9 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
         return toResponse(url, raw, req);
       } catch (err) {
         counters.errors++;
-        // Anything not already a FetchError here is a cancellation by close().
-        throw err instanceof FetchError ? err : networkError(rawUrl, err);
+        if (err instanceof FetchError) throw err;
+        // Anything else is a cancellation by close() (p-queue and timers throw AbortError).
+        throw networkError(rawUrl, closing.signal.aborted ? new Error('the fetcher was closed') : err);
       }
     },
     stats: () => ({ ...counters }),

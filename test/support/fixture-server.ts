@@ -63,6 +63,8 @@ export interface FixtureServer {
   log: LoggedRequest[];
   /** Serves `path` (pathname, no query) on every host, or only on `host` when given; later calls replace. */
   route(path: string, handler: RouteHandler, host?: string): void;
+  /** Forgets all routes, hit counts and the log (for a server shared by several tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -158,6 +160,11 @@ export async function startFixtureServer(opts: { latencyMs?: number } = {}): Pro
     url: (host, path) => `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`,
     route(path, handler, host) {
       routes.set((host ?? '') + path, handler);
+    },
+    reset() {
+      routes.clear();
+      hits.clear();
+      log.length = 0;
     },
     async close() {
       for (const t of timers) clearInterval(t);

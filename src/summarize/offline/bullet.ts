@@ -1,8 +1,9 @@
 /** Picks the lead plus the best supporting sentences for a one-paragraph extractive bullet (pure). */
 import { cosine, scoreSentences, type Candidate } from './score.js';
 
-/** Word budget of a digest bullet. */
+/** Fewest words a digest bullet should have. */
 export const MIN_WORDS = 40;
+/** Most words a digest bullet may have. */
 export const MAX_WORDS = 120;
 const MAX_SENTENCES = 3;
 const REDUNDANT = 0.6;
@@ -10,7 +11,8 @@ const WEAK = 0.4;
 
 const isQuestion = (s: string): boolean => /\?["'”’)]*$/.test(s);
 
-const countWords = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+/** Counts whitespace-separated words. */
+export const countWords = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 /** Cuts an over-long sentence at the last clause boundary inside the budget and marks the cut with "…". */
 export function trimSentence(text: string, max = MAX_WORDS): string {
@@ -25,8 +27,8 @@ export function trimSentence(text: string, max = MAX_WORDS): string {
   return `${words.slice(0, limit).join(' ').replace(/[,;:.]$/, '')}…`;
 }
 
-/** The first candidate that can open a bullet: a full statement, not a question or a quote fragment. */
-function leadIndex(cands: Candidate[]): number {
+/** Index of the first candidate that can open a bullet: a full statement, not a question or a quote fragment. */
+export function leadIndex(cands: Candidate[]): number {
   const i = cands.findIndex((c) => c.words >= 8 && !isQuestion(c.text) && !/^["“‘]/.test(c.text));
   return i >= 0 ? i : 0;
 }
@@ -59,5 +61,3 @@ export function buildBullet(cands: Candidate[], title: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-export { countWords };

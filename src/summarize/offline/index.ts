@@ -2,7 +2,7 @@
 import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
 import { splitParagraphs } from '../sentences.js';
 import { classifyTopics } from '../topics.js';
-import { buildBullet, countWords } from './bullet.js';
+import { buildBullet, countWords, leadIndex } from './bullet.js';
 import { endsLikeSentence, isBoilerplate, stripLeadIn } from './clean.js';
 import { buildHeadline } from './headline.js';
 import type { Candidate } from './score.js';
@@ -28,7 +28,7 @@ function candidates(text: string): Candidate[] {
 export function summarizeOffline(input: SummaryInput, topics: Topic[]): Summary {
   const cands = candidates(input.text ?? '');
   const bullet = buildBullet(cands, input.title ?? '');
-  const lead = cands.find((c) => c.words >= 8)?.text ?? cands[0]?.text ?? null;
+  const lead = cands.length ? cands[leadIndex(cands)].text : null;
   const headline = buildHeadline(input.title ?? '', input.source || null, lead);
   const tagged = classifyTopics(input.title ?? '', input.text ?? '', topics);
   return { headline, bullet, topics: tagged.topics, topic_confidence: tagged.confidence };
