@@ -3,14 +3,17 @@ import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table } 
 import { openStore } from '../store/index.js';
 import { createFetcher } from '../net/index.js';
 import { runIngest, type IngestReport } from '../jobs/ingest.js';
+import type { SummarizeReport } from '../jobs/summarize.js';
 import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
+import { buildSummarizer, chooseSummarizer } from '../jobs/summarizer.js';
 
-const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--json]';
+const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--no-summarize] [--summarizer offline|llm] [--json]';
 
 /** `newsdesk ingest`: one run over every enabled source (or the --source ones). */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, { ...COMMON_OPTIONS, source: { type: 'string', multiple: true } }, USAGE);
+  const { values } = parse(args, { ...COMMON_OPTIONS, source: { type: 'string', multiple: true },
+    'no-summarize': { type: 'boolean', default: false }, summarizer: { type: 'string' } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   const p = paths(values, io);
   const config = loadConfig(p.config);
@@ -18,6 +21,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (unknown.length) {
     throw new UsageError(`unknown source id ${unknown.map((u) => `"${u}"`).join(', ')} in --source; ` +
       `ids in ${p.config}: ${config.sources.map((s) => s.id).join(', ')}`);
+  }
+  if (values.summarizer && !['offline', 'llm'].includes(values.summarizer)) {
+    throw new UsageError(`--summarizer must be offline or llm (got "${values.summarizer}")`);
   }
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? (io.tty ? 'error' : 'warn'));
   const store = openStore(p.db);
@@ -31,9 +37,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    let runId: number | null = null;
+    const now = () => new Date();
+    const summarizer = values['no-summarize'] ? undefined
+      : buildSummarizer(chooseSummarizer(config, io.env, values.summarizer), config, { env: io.env, store, log, now, runId: () => runId });
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
-    const report = await runIngest({ config, store, fetcher, log, now: () => new Date(), progress: progress.hooks, signal: abort.signal },
-      { sourceIds: values.source, trigger: 'cli' });
+    const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: abort.signal,
+      summarizer, onRunId: (id) => { runId = id; } }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
     else io.stderr.write(summary(report));
@@ -50,7 +60,7 @@ function toJson(r: IngestReport) {
   return {
     run_id: r.run_id, started_at: r.started_at, finished_at: r.finished_at, outcome: r.outcome,
     sources: r.sources.map(({ ms, ...s }) => ({ ...s, ms })),
-    items: r.items, requests: r.requests, stage_ms: r.stage_ms,
+    items: r.items, requests: r.requests, stage_ms: r.stage_ms, summarize: r.summarize ?? null,
   };
 }
 
@@ -61,5 +71,13 @@ function summary(r: IngestReport): string {
   return `\n${table(['source', 'status', 'new', 'known', 'failed', 'time', 'error'], rows)}\n` +
     `run ${r.run_id}: ${r.outcome} in ${secs}s — ${r.items.new} new items, ${r.items.extracted} relevant, ` +
     `${r.items.irrelevant} set aside as off-topic, ${r.items.merged} duplicates folded, ${r.items.failed} failed; ` +
-    `${r.requests.sent} requests, ${r.requests.not_modified} answered 304.\n`;
+    `${r.requests.sent} requests, ${r.requests.not_modified} answered 304.\n` +
+    (r.summarize ? `${summaryLine(r.summarize)}\n` : '');
+}
+
+/** One line on the summarize stage: drafts, failures, LLM calls, tokens and cost. */
+export function summaryLine(s: SummarizeReport): string {
+  return `summaries: ${s.summarized} drafted, ${s.cached} reused from cache, ${s.failed} failed; ` +
+    `${s.llm_calls} LLM calls, ${s.tokens_in} tokens in / ${s.tokens_out} out, $${s.cost_usd.toFixed(4)}` +
+    (s.stopped ? `\nsummaries stopped: ${s.stopped}` : '');
 }

@@ -12,10 +12,19 @@ export interface PageMeta {
   excerpt: string | null;
 }
 
+// Collapses HTML's whitespace only: nbsp and the ideographic space are part of the text.
 const clean = (s: string | null | undefined): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = (s ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim();
   return t ? t : null;
 };
+
+const webUrl = (href: string | null, base: string): string | null => {
+  const url = resolveUrl(href, base);
+  return url && /^https?:/i.test(url) ? url : null;
+};
+
+// Profile links (article:author often holds one) are not names.
+const notUrl = (s: string | null): string | null => (s && !/^(https?:)?\/\//i.test(s) ? s : null);
 
 /** Content of the first `<meta>` whose property/name/itemprop is one of `keys` (case-insensitive), in key order. */
 function metaContent(metas: Map<string, string>, keys: string[]): string | null {
@@ -131,15 +140,18 @@ export function readPageMeta(doc: DomDocument): PageMeta {
   const metas = collectMeta(doc);
   const jsonld = jsonLdBlocks(doc);
   const canonical =
-    resolveUrl(firstAttr(doc, 'link[rel~="canonical" i][href]', 'href'), doc.baseURI) ??
-    resolveUrl(metaContent(metas, ['og:url']), doc.baseURI);
+    webUrl(firstAttr(doc, 'link[rel~="canonical" i][href]', 'href'), doc.baseURI) ??
+    webUrl(metaContent(metas, ['og:url']), doc.baseURI);
   const lang =
     firstAttr(doc, 'html[lang]', 'lang') ??
     firstAttr(doc, 'html[xml\\:lang]', 'xml:lang') ??
     clean(metaContent(metas, ['content-language', 'og:locale', 'language', 'dc.language'])?.split(',')[0]);
   return {
     title: metaContent(metas, ['og:title', 'twitter:title', 'dc.title']) ?? clean(doc.querySelector('title')?.textContent),
-    byline: metaContent(metas, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author']) ?? jsonLdName(findJsonLd(jsonld, 'author')),
+    byline:
+      notUrl(metaContent(metas, ['author', 'dc.creator', 'byl', 'parsely-author'])) ??
+      notUrl(metaContent(metas, ['article:author'])) ??
+      notUrl(jsonLdName(findJsonLd(jsonld, 'author'))),
     published_at: publishedTime(doc, metas, jsonld),
     canonical_url: canonical,
     lang: lang ? lang.replace(/_/g, '-') : null,

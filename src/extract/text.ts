@@ -57,6 +57,12 @@ class TextBuilder {
     this.space = false;
   }
 
+  /** A `<br>`: ends the line; a second one in a row (an empty line) ends the paragraph, as old markup means it. */
+  br(): void {
+    if (!this.line && this.lines.length) this.paragraphBreak();
+    else this.lineBreak();
+  }
+
   paragraphBreak(): void {
     this.lineBreak();
     if (this.lines.length) this.paragraphs.push(this.lines.join('\n'));
@@ -105,7 +111,7 @@ export function blockText(root: DomNode): string {
     const tag = (node.localName ?? node.nodeName).toLowerCase();
     if (SKIP.has(tag)) continue;
     if (tag === 'br') {
-      out.lineBreak();
+      out.br();
     } else if (BLOCK.has(tag)) {
       out.paragraphBreak();
       stack.push({ close: 'block' });

@@ -10,6 +10,8 @@ import { readSource, selectItems } from './read-source.js';
 import { processItem } from './process-item.js';
 import { acquireRunLock } from './run-lock.js';
 import type { Logger } from './log.js';
+import type { Summarizer } from '../summarize/index.js';
+import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
 
 /** One source's line in the run report (public JSON contract). */
@@ -35,6 +37,8 @@ export interface IngestReport {
   items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number };
   requests: { sent: number; bytes: number; not_modified: number };
   stage_ms: Record<string, number>;
+  /** The summarize stage at the end of the run (absent with --no-summarize). */
+  summarize?: SummarizeReport;
 }
 
 /** Progress events, for counters on a terminal or plain lines in a log. */
@@ -54,6 +58,10 @@ export interface IngestDeps {
   progress?: IngestProgress;
   /** Set by a signal handler: stop starting new work, finish what is in flight. */
   signal?: AbortSignal;
+  /** Drafts summaries for new relevant stories at the end of the run; none skips the stage. */
+  summarizer?: Summarizer;
+  /** The run id is known once the lock is held; the LLM call rows need it. */
+  onRunId?: (id: number) => void;
 }
 
 /**
@@ -67,6 +75,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
   const started = now();
   const runId = store.createRun(opts.trigger, process.pid, started.toISOString());
   lock.attach(runId);
+  deps.onRunId?.(runId);
   if (lock.tookOverFrom) {
     log.warn({ run: lock.tookOverFrom.run_id, pid: lock.tookOverFrom.pid }, 'took over a lock left by a run that stopped without finishing');
   }
@@ -107,7 +116,10 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         const { mergedInto } = store.markExtracted(item.id, out.row, ts);
         if (mergedInto !== null) report.items.merged++;
         else if (out.row.state === 'irrelevant') report.items.irrelevant++;
-        else report.items.extracted++;
+        else {
+          report.items.extracted++;
+          store.createStoryFor(item.id, ts);
+        }
       } else {
         store.markFailed(item.id, out, ts);
         report.items.failed++;
@@ -165,13 +177,18 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       deps.progress?.sourceDone?.(r);
     }));
     await work.onIdle();
+    if (deps.summarizer && !deps.signal?.aborted) {
+      const ts = clock();
+      report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal });
+      report.stage_ms.summarize = clock() - ts;
+    }
 
     const stats = fetcher.stats();
     report.requests = { sent: stats.requests, bytes: stats.bytes, not_modified: stats.notModified };
     const failedSources = report.sources.filter((s) => !s.ok).length;
     report.outcome = deps.signal?.aborted ? 'interrupted'
       : selected.length > 0 && failedSources === selected.length ? 'failed'
-        : failedSources > 0 || report.items.failed > 0 ? 'partial' : 'ok';
+        : failedSources > 0 || report.items.failed > 0 || report.summarize?.failed || report.summarize?.stopped ? 'partial' : 'ok';
     return report;
   } catch (err) {
     report.outcome = 'failed';

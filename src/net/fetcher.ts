@@ -65,9 +65,8 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
     return resolveGuarded(url, guardedLookup, policy.allow_private_hosts);
   }
 
-  /** One request on the wire, after the guard, when the host's politeness allows. */
-  async function sendOnce(url: URL, headers: Record<string, string>): Promise<RawResponse> {
-    const addresses = await resolve(url);
+  /** One request on the wire to already-guarded addresses, when the host's politeness allows. */
+  async function sendOnce(url: URL, addresses: string[] | null, headers: Record<string, string>): Promise<RawResponse> {
     const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
     return scheduler.run(host, async (sent) => {
       counters.requests++;
@@ -87,31 +86,35 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
   }
 
   /** Sends with retries of transient failures; returns the last response or throws. */
-  async function sendWithRetries(url: URL, headers: Record<string, string>, retries: number): Promise<RawResponse> {
+  async function sendWithRetries(url: URL, addresses: string[] | null, headers: Record<string, string>,
+    retries: number): Promise<RawResponse> {
     for (let attempt = 0; ; attempt++) {
-      let failure: FetchError;
-      let wait: number;
+      let raw: RawResponse;
       try {
-        const raw = await sendOnce(url, headers);
-        if (!isTransientStatus(raw.status)) return raw;
-        const asked = parseRetryAfter(raw.headers['retry-after'], now());
-        if (asked !== null && asked > RETRY_AFTER_CAP_MS) {
-          // Waiting that long would stall the run; fail now as transient, a later run retries.
-          return Promise.reject(httpError(url.href, raw.status,
-            ` and asked us to come back in ${Math.ceil(asked / 1000)} s (Retry-After), longer than we wait within a run`));
-        }
-        failure = httpError(url.href, raw.status);
-        wait = asked ?? backoffMs(attempt, retryBaseMs, random);
+        raw = await sendOnce(url, addresses, headers);
       } catch (err) {
-        if (!(err instanceof FetchError) || !err.transient) throw err;
-        failure = err;
-        wait = backoffMs(attempt, retryBaseMs, random);
+        if (!(err instanceof FetchError) || !err.transient || attempt >= retries) throw err;
+        await pauseBeforeRetry(url, err, backoffMs(attempt, retryBaseMs, random));
+        continue;
       }
-      if (attempt >= retries || closing.signal.aborted) throw failure;
-      counters.retries++;
-      log?.debug({ url: url.href, ms: wait, outcome: 'retry', kind: failure.kind, status: failure.status }, 'retrying');
-      await sleep(wait, undefined, { signal: closing.signal });
+      if (!isTransientStatus(raw.status)) return raw;
+      const asked = parseRetryAfter(raw.headers['retry-after'], now());
+      if (asked !== null && asked > RETRY_AFTER_CAP_MS) {
+        // Waiting that long would stall the run; fail now as transient, a later run retries.
+        throw httpError(url.href, raw.status,
+          ` and asked us to come back in ${Math.ceil(asked / 1000)} s (Retry-After), longer than we wait within a run`);
+      }
+      const failure = httpError(url.href, raw.status);
+      if (attempt >= retries) throw failure;
+      await pauseBeforeRetry(url, failure, asked ?? backoffMs(attempt, retryBaseMs, random));
     }
+  }
+
+  async function pauseBeforeRetry(url: URL, failure: FetchError, ms: number): Promise<void> {
+    if (closing.signal.aborted) throw failure;
+    counters.retries++;
+    log?.debug({ url: url.href, ms, outcome: 'retry', kind: failure.kind, status: failure.status }, 'retrying');
+    await sleep(ms, undefined, { signal: closing.signal });
   }
 
   /** Follows up to MAX_REDIRECTS redirects, re-checking guard and robots on every hop. */
@@ -119,8 +122,10 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
     let url = parseHttpUrl(start);
     const chain = [url.href];
     for (let hop = 0; ; hop++) {
+      // Guard first: a refused host gets no robots.txt request either.
+      const addresses = await resolve(url);
       if (opts.robots && robots) await robots.check(url);
-      const raw = await sendWithRetries(url, opts.headers, opts.retries);
+      const raw = await sendWithRetries(url, addresses, opts.headers, opts.retries);
       if (!REDIRECT_STATUSES.has(raw.status)) return { url, raw };
       const location = raw.headers.location;
       let next: URL;

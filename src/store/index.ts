@@ -3,15 +3,17 @@ import { sourceQueries } from './sources.js';
 import { itemQueries } from './items.js';
 import { runQueries } from './runs.js';
 import { lockQueries } from './lock.js';
+import { summaryQueries } from './summaries.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
 export type { RunRow } from './runs.js';
 export type { LockHolder, LockAttempt } from './lock.js';
+export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
-  ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & { close(): void; file: string };
+  ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store. */
 export function openStore(file: string): Store {
@@ -21,6 +23,7 @@ export function openStore(file: string): Store {
     ...itemQueries(db),
     ...runQueries(db),
     ...lockQueries(db),
+    ...summaryQueries(db),
     file,
     close: () => { if (db.open) db.close(); },
   };

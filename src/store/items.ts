@@ -62,7 +62,22 @@ export interface ItemView {
   text_from: 'page' | 'feed' | null;
   error: string | null;
   text?: string | null;
+  story_id: number | null;
+  /** The editor's version when there is one, else the machine draft. */
+  headline: string | null;
+  bullet: string | null;
+  topics: string[];
+  topic_confidence: number | null;
+  /** 'offline' or 'llm:<model>'. */
+  summarizer: string | null;
+  prompt_version: string | null;
+  /** Names, numbers and dates in the draft that the article does not support. */
+  unsupported: string[];
+  edited: boolean;
 }
+
+type RawItem = Omit<ItemView, 'source_ids' | 'relevance_terms' | 'topics' | 'unsupported' | 'edited'> &
+  { relevance_terms: string | null; topics: string | null; unsupported: string | null; edited_at: string | null };
 
 /** Filters of `newsdesk items`. */
 export interface ItemFilter {
@@ -85,18 +100,19 @@ export function itemQueries(db: Db) {
   const pending = db.prepare(`SELECT id, url, attempts, feed_title, feed_summary, feed_content, feed_published_at,
       (SELECT group_concat(source_id, ' ') FROM item_sources s WHERE s.item_id = items.id) AS source_list
     FROM items WHERE state = 'discovered'
-       OR (state = 'failed' AND retryable = 1 AND attempts < @maxAttempts)
+       OR (state = 'failed' AND failed_stage = 'fetch' AND retryable = 1 AND attempts < @maxAttempts)
     ORDER BY id LIMIT @limit`);
   const byHash = db.prepare(`SELECT id FROM items WHERE content_hash = ? AND id != ? LIMIT 1`).pluck();
   const setExtracted = db.prepare(`UPDATE items SET canonical_url = @canonical_url, title = coalesce(@title, title),
       byline = @byline, published_at = coalesce(@published_at, published_at), lang = @lang, site_name = @site_name,
       text = @text, text_from = @text_from, content_hash = @content_hash, state = @state, relevance = @relevance,
       relevance_terms = @relevance_terms, fetched_at = @now, updated_at = @now, error = NULL, error_kind = NULL,
-      attempts = attempts + 1
+      attempts = attempts + 1, failed_stage = NULL
     WHERE id = @id`);
-  const setFailed = db.prepare(`UPDATE items SET state = 'failed', error_kind = @kind, error = @message,
+  const setFailed = db.prepare(`UPDATE items SET state = 'failed', failed_stage = 'fetch', error_kind = @kind, error = @message,
       retryable = @retryable, attempts = attempts + 1, updated_at = @now WHERE id = @id`);
-  const stateOf = db.prepare(`SELECT state FROM items WHERE id = ?`).pluck();
+  // Still waiting for its page: never extracted, or its fetch failed.
+  const waiting = db.prepare(`SELECT state = 'discovered' OR (state = 'failed' AND failed_stage = 'fetch') FROM items WHERE id = ?`).pluck();
   const moveSources = db.prepare(`INSERT OR IGNORE INTO item_sources (item_id, source_id, url_seen, first_seen_at)
     SELECT @into, source_id, url_seen, first_seen_at FROM item_sources WHERE item_id = @from`);
   const moveAliases = db.prepare(`UPDATE OR IGNORE item_urls SET item_id = @into WHERE item_id = @from`);
@@ -151,8 +167,7 @@ export function itemQueries(db: Db) {
         // An item already extracted keeps its row and this one folds into it; one still waiting
         // for its page folds into this one, which saves fetching the same article twice.
         for (const other of [...others].sort((a, b) => a - b)) {
-          const otherState = stateOf.get(other) as string;
-          if (otherState === 'discovered' || otherState === 'failed') continue;
+          if (waiting.get(other)) continue;
           for (const alias of row.aliases) addAlias.run(alias, id);
           merge(id, other);
           return { mergedInto: other };
@@ -179,14 +194,20 @@ export function itemQueries(db: Db) {
       if (f.since) { where.push('coalesce(i.published_at, i.discovered_at) >= @since'); params.since = f.since; }
       params.limit = f.limit ?? -1;
       const rows = db.prepare(`SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.published_at, i.fetched_at, i.lang,
-          i.state, i.review, i.relevance, i.relevance_terms, i.text_from, i.error ${f.full ? ', i.text' : ''}
-        FROM items i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY coalesce(i.published_at, i.discovered_at) DESC, i.id DESC LIMIT @limit`).all(params) as
-        (Omit<ItemView, 'source_ids' | 'relevance_terms'> & { relevance_terms: string | null })[];
-      return rows.map((r) => ({
+          i.state, i.review, i.relevance, i.relevance_terms, i.text_from, i.error ${f.full ? ', i.text' : ''},
+          i.story_id, coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
+          coalesce(m.edit_topics, m.topics) AS topics, m.topic_confidence, m.summarizer, m.prompt_version, m.unsupported,
+          m.edited_at
+        FROM items i LEFT JOIN summaries m ON m.story_id = i.story_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY coalesce(i.published_at, i.discovered_at) DESC, i.id DESC LIMIT @limit`).all(params) as RawItem[];
+      return rows.map(({ topics, unsupported, edited_at, relevance_terms, ...r }) => ({
         ...r,
         source_ids: sourcesOf.all(r.id) as string[],
-        relevance_terms: r.relevance_terms ? JSON.parse(r.relevance_terms) : [],
+        relevance_terms: relevance_terms ? JSON.parse(relevance_terms) : [],
+        topics: topics ? JSON.parse(topics) : [],
+        unsupported: unsupported ? JSON.parse(unsupported) : [],
+        edited: edited_at !== null,
       }));
     },
     /** Number of items per pipeline state. */

@@ -25,8 +25,10 @@ const STARTERS = new Set([
   'moreover', 'separately', 'earlier', 'later', 'last', 'next', 'what', 'why', 'how', 'who', 'officials',
 ]);
 
-// A terminator run, optional closing quotes/brackets, whitespace, then a capital, digit or opening quote.
-const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+// A terminator run, optional closing quotes/brackets, whitespace, then a capital, digit, amount or opening quote.
+const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?(?:[\p{Lu}\p{N}]|[$€£¥]\p{N}))/gu;
+// Chinese and Japanese full stops end a sentence, unless a quotative particle continues it (「…。」と述べた).
+const CJK_BOUNDARY = /(?<=[。！？]+[」』）”]*)(?![。！？」』）”と、])/u;
 
 /** True when the text after a candidate boundary looks like the start of a new sentence. */
 function startsSentence(next: string): boolean {
@@ -35,7 +37,7 @@ function startsSentence(next: string): boolean {
   return STARTERS.has(word);
 }
 
-/** Decides whether the terminator at `end` (exclusive) followed by `next` closes a sentence. */
+/** Decides whether the terminator `stop` found at `start`, followed by the text `next`, closes a sentence. */
 function isBreak(para: string, start: number, stop: string, next: string): boolean {
   if (stop.includes('!') || stop.includes('?')) return true;
   if (stop.length > 1 || stop === '…') return startsSentence(next); // ellipsis: only before a clear opener
@@ -51,7 +53,8 @@ function isBreak(para: string, start: number, stop: string, next: string): boole
 }
 
 /** Splits one paragraph (no blank lines inside) into sentences. */
-function splitParagraph(para: string): string[] {
+function splitParagraph(text: string): string[] {
+  const para = text.trim();
   const out: string[] = [];
   let from = 0;
   for (const m of para.matchAll(BOUNDARY)) {
@@ -66,19 +69,16 @@ function splitParagraph(para: string): string[] {
   return out.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 0);
 }
 
-/** Splits news text into sentences; a blank line (paragraph break) always ends a sentence. */
-export function splitSentences(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .flatMap((p) => splitParagraph(p.trim()));
-}
-
-/** Splits text into paragraphs, each a list of sentences (empty paragraphs dropped). */
+/** Splits news text into paragraphs, each a list of sentences (empty paragraphs dropped). */
 export function splitParagraphs(text: string): string[][] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => splitParagraph(p.trim()))
+    .map((p) => p.trim().split(CJK_BOUNDARY).flatMap(splitParagraph))
     .filter((p) => p.length > 0);
+}
+
+/** Splits news text into sentences; a blank line (paragraph break) always ends a sentence. */
+export function splitSentences(text: string): string[] {
+  return splitParagraphs(text).flat();
 }

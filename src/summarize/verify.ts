@@ -139,12 +139,12 @@ const TITLE_ABBR: Record<string, string> = {
 };
 const ABBR_RE = new RegExp(`(?<![\\p{L}])(${Object.keys(TITLE_ABBR).join('|')})\\.`, 'gu');
 
-const DEMONYMS: Record<string, string[]> = {
+const DEMONYMS = new Map<string, string[]>(Object.entries({
   japanese: ['japan'], american: ['united states'], australian: ['australia'], chinese: ['china'], korean: ['korea'],
   russian: ['russia'], ukrainian: ['ukraine'], taiwanese: ['taiwan'], indian: ['india'], british: ['united kingdom', 'britain'],
   french: ['france'], german: ['germany'], canadian: ['canada'], philippine: ['philippines'], filipino: ['philippines'],
   vietnamese: ['vietnam'], indonesian: ['indonesia'], european: ['europe', 'european union'], hawaiian: ['hawaii'],
-};
+}));
 
 const STOPWORDS = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'after', 'before',
@@ -155,7 +155,7 @@ const STOPWORDS = new Set([
   'last', 'next', 'other', 'such', 'only', 'still', 'yet', 'then', 'thus', 'instead', 'indeed', 'overall', 'today',
   'yesterday', 'tomorrow', 'earlier', 'later', 'once', 'if', 'although', 'though', 'because', 'since', 'until',
   'despite', 'according', 'among', 'between', 'following', 'ahead', 'across', 'beyond', 'within', 'without', 'what',
-  'why', 'how', 'who', 'where', 'which', 'there', 'here', 'our', 'my', 'your', 'we', 'you', 'i', 'not', 'so', 'now',
+  'why', 'how', 'who', 'where', 'which', 'there', 'here', 'our', 'my', 'your', 'you', 'i', 'not', 'so', 'now',
 ]);
 const CONNECTORS = new Set(['of', 'the', 'and', '&', 'for', 'de', 'du', 'van', 'von', 'del', 'la', 'on']);
 
@@ -196,7 +196,7 @@ function capitalisedRuns(text: string): Unit[][] {
       continue;
     }
     let ends = false;
-    if (tok.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(tok) && !(tok.slice(0, -1) in TITLE_ABBR)) [tok, ends] = [tok.slice(0, -1), true];
+    if (tok.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(tok) && !Object.hasOwn(TITLE_ABBR, tok.slice(0, -1))) [tok, ends] = [tok.slice(0, -1), true];
     tok = tok.replace(/['’]s?$/u, '').replace(/-+$/, '');
     const parts = tok.split(/-(?=\p{L})/u);
     let off = at;
@@ -224,9 +224,9 @@ function capitalisedRuns(text: string): Unit[][] {
 function checkNames(text: string, src: string, lowerWords: Set<string>, titleCase: boolean): Claim[] {
   const has = (phrase: string) => phrase.length > 0 && src.includes(` ${phrase} `);
   const demonym = (w: string) => {
-    const single = w.endsWith('s') && DEMONYMS[w.slice(0, -1)] ? w.slice(0, -1) : w;
-    if (DEMONYMS[single]?.some(has)) return true;
-    return Object.entries(DEMONYMS).some(([d, places]) => places.includes(w) && has(d));
+    const single = w.endsWith('s') && DEMONYMS.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    if (DEMONYMS.get(single)?.some(has)) return true;
+    return [...DEMONYMS].some(([d, places]) => places.includes(w) && has(d));
   };
   const claims: Claim[] = [];
   for (let run of capitalisedRuns(text)) {

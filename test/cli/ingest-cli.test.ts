@@ -60,8 +60,12 @@ test('--json prints only the run report on stdout, with the contract fields', as
     const items = await runCli(['items', '--db', db, '--json', '--limit', '3']);
     const list = JSON.parse(items.stdout);
     assert.equal(list.length, 3);
-    assert.deepEqual(Object.keys(list[0]).sort(), ['id', 'url', 'canonical_url', 'source_ids', 'title', 'byline', 'published_at',
-      'fetched_at', 'lang', 'state', 'review', 'relevance', 'relevance_terms', 'text_from', 'error'].sort());
+    for (const k of ['id', 'url', 'canonical_url', 'source_ids', 'title', 'byline', 'published_at', 'fetched_at', 'lang', 'state',
+      'review', 'relevance', 'relevance_terms', 'text_from', 'error', 'headline', 'bullet', 'topics', 'topic_confidence',
+      'summarizer', 'prompt_version', 'unsupported']) assert.ok(k in list[0], `items --json lacks ${k}`);
+    assert.equal(list[0].state, 'summarized', 'ingest drafts summaries at the end of the run (offline by default)');
+    assert.equal(list[0].summarizer, 'offline');
+    assert.ok(list[0].headline && list[0].bullet);
     const full = JSON.parse((await runCli(['items', '--db', db, '--json', '--full', '--limit', '1'])).stdout);
     assert.ok(full[0].text.length > 100);
 
@@ -101,7 +105,7 @@ test('a run killed mid-way loses nothing: the rerun finishes the rest, with no d
     assert.equal(rerun.code, 0, rerun.stderr);
     const report = JSON.parse(rerun.stdout);
     assert.equal(count(db, 'SELECT count(*) FROM items'), N, 'no lost items, no duplicates');
-    assert.equal(count(db, `SELECT count(*) FROM items WHERE state = 'extracted'`), N);
+    assert.equal(count(db, `SELECT count(*) FROM items WHERE state = 'summarized'`), N, 'every item extracted and summarized');
     assert.equal(count(db, `SELECT count(*) FROM item_sources`), N);
     assert.equal(count(db, `SELECT count(*) FROM runs WHERE outcome = 'interrupted'`), 1, 'the killed run is marked interrupted');
     assert.ok(report.items.retried + report.items.new >= N - extractedBefore);

@@ -57,6 +57,15 @@ test('a broken JSON-LD block is ignored, not fatal', () => {
   assert.equal(meta.published_at, null);
 });
 
+test('a profile URL is not a byline, and a non-web canonical link is ignored', () => {
+  const html = '<html><head><meta property="article:author" content="https://social.example/pages/ferry-desk">' +
+    '<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://paper.example/ferry">' +
+    '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Rui Sato"}}</script></head><body><p>x</p></body></html>';
+  const meta = readPageMeta(parseDocument(html, URL_).doc);
+  assert.equal(meta.byline, 'Rui Sato');
+  assert.equal(meta.canonical_url, 'https://paper.example/ferry');
+});
+
 test('normaliseDate keeps ISO 8601 as written, converts other formats to UTC, rejects junk', () => {
   assert.equal(normaliseDate('2021-11-01T10:52:50+0100'), '2021-11-01T10:52:50+0100');
   assert.equal(normaliseDate(' 2020-09-21 '), '2020-09-21');

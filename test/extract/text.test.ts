@@ -23,6 +23,11 @@ test('<br> gives a single line break, nested blocks do not pile up blank lines',
   assert.equal(text, 'First line\nsecond line\n\nQuoted.');
 });
 
+test('two <br> in a row end a paragraph, as hand-written pages use them', () => {
+  const text = textOf('<div>Opening times changed.<br><br>\n<br>The library now closes at six.<br>Saturdays are unchanged.</div>');
+  assert.equal(text, 'Opening times changed.\n\nThe library now closes at six.\nSaturdays are unchanged.');
+});
+
 test('table cells on a row stay apart, rows are blocks', () => {
   const text = textOf('<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>North</td><td>35</td></tr></table>');
   assert.equal(text, 'Route Minutes\n\nNorth 35');

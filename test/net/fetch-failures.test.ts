@@ -99,7 +99,7 @@ describe('fetcher: statuses and retries', () => {
 });
 
 describe('fetcher: time and size limits', () => {
-  it('times out a server that never answers', async () => {
+  it('times out a server that never answers', { timeout: 5000 }, async () => {
     srv.route('/hang', hang());
     const f = createFetcher(policy({ timeout_ms: 300 }));
     const t0 = performance.now();
@@ -111,7 +111,7 @@ describe('fetcher: time and size limits', () => {
     await f.close();
   });
 
-  it('times out a body that trickles forever', async () => {
+  it('times out a body that trickles forever', { timeout: 5000 }, async () => {
     srv.route('/drip', trickle('.', 100));
     const f = createFetcher(policy({ timeout_ms: 400 }));
     const t0 = performance.now();
@@ -133,7 +133,7 @@ describe('fetcher: time and size limits', () => {
     await f.close();
   });
 
-  it('stops reading an endless body without Content-Length and drops the connection', async () => {
+  it('stops reading an endless body without Content-Length and drops the connection', { timeout: 5000 }, async () => {
     srv.route('/endless', reply({ headers: { 'content-type': 'text/plain' }, flood: { chunk: Buffer.alloc(16_384, 0x62) } }));
     const f = createFetcher(policy({ max_bytes: 100_000, timeout_ms: 5000 }));
     const t0 = performance.now();
@@ -146,7 +146,7 @@ describe('fetcher: time and size limits', () => {
     await f.close();
   });
 
-  it('stops a gzip bomb at max_bytes of decompressed output', async () => {
+  it('stops a gzip bomb at max_bytes of decompressed output', { timeout: 5000 }, async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(50_000_000));
     assert.ok(bomb.length < 100_000);
     srv.route('/bomb', reply({ headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' }, body: bomb }));

@@ -80,13 +80,16 @@ describe('fetcher: robots.txt', () => {
 describe('fetcher: private-address guard', () => {
   it('refuses loopback URLs before any request is sent', async () => {
     srv.route('/x', staticBody('x'));
-    const f = createFetcher(policy({ allow_private_hosts: false, respect_robots: true }));
+    const warnings: object[] = [];
+    const log = { debug: () => {}, warn: (o: object) => { warnings.push(o); } };
+    const f = createFetcher(policy({ allow_private_hosts: false, respect_robots: true }), { log });
     const err = await failure(f.get(srv.url(A, '/x')));
     assert.equal(err.kind, 'private_address');
     assert.equal(err.transient, false);
     assert.match(err.message, /allow_private_hosts/);
     assert.equal(srv.log.length, 0);
     assert.equal(f.stats().requests, 0);
+    assert.deepEqual(warnings, [], 'not even robots.txt was attempted');
     await f.close();
   });
 

@@ -51,3 +51,9 @@ for (const [input, expected] of CASES) {
 test('splitSentences returns nothing for blank text', () => {
   assert.deepEqual(splitSentences(' \n\n \n'), []);
 });
+
+test('a sentence may open with an amount, and Chinese/Japanese full stops end sentences', () => {
+  assert.deepEqual(splitSentences('Mario runs by himself. $10 is the price.'), ['Mario runs by himself.', '$10 is the price.']);
+  assert.deepEqual(splitSentences('日米は会談した。協力を確認した！次は東京で。'), ['日米は会談した。', '協力を確認した！', '次は東京で。']);
+  assert.deepEqual(splitSentences('「会談は有意義だった。」と述べた。'), ['「会談は有意義だった。」と述べた。']);
+});

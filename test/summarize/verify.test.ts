@@ -103,3 +103,8 @@ test('a Title Case headline: words used as ordinary words are not names, unknown
   assert.deepEqual(verifyClaims({ headline, bullet: 'Sherman and Mori spoke.' }, callSource).unsupported, ['Discuss']);
   assert.deepEqual(verifyClaims({ headline: 'Sherman And Smith Discuss Ukraine', bullet: 'They discuss it.' }, callSource).unsupported, ['Smith']);
 });
+
+test('words that are also object property names are handled as plain words', () => {
+  assert.deepEqual(check('Constructor Tanaka met Hasownproperty Sato.', 'The talks went well.'), ['Constructor Tanaka', 'Hasownproperty Sato']);
+  assert.deepEqual(check('The Constructor. Valueof rose.', 'The constructor said valueof rose.'), []);
+});

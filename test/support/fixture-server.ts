@@ -118,7 +118,7 @@ export async function startFixtureServer(opts: { latencyMs?: number } = {}): Pro
   }
 
   function send(res: http.ServerResponse, reply: Reply) {
-    if (reply.hang) return;
+    if (reply.hang || res.destroyed) return;
     const headers = { ...reply.headers };
     // writeHead() fixes the head, so a plain body needs its Content-Length named here.
     const plain = reply.body !== undefined && !reply.chunked && !reply.trickle && !reply.flood;

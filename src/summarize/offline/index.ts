@@ -7,6 +7,9 @@ import { endsLikeSentence, isBoilerplate, stripLeadIn } from './clean.js';
 import { buildHeadline } from './headline.js';
 import type { Candidate } from './score.js';
 
+// Footnote marks ("^ ..."), continuation ellipses and stray symbols do not open a bullet sentence.
+const STARTS_LIKE_SENTENCE = /^["“‘'(\[]?[\p{L}\p{N}$€£¥]/u;
+
 /** Article sentences fit for a bullet, with their positions; falls back to every sentence if none qualify. */
 function candidates(text: string): Candidate[] {
   const all: Candidate[] = [];
@@ -18,7 +21,7 @@ function candidates(text: string): Candidate[] {
       if (!s) return;
       const c = { text: s, index: index++, paragraph, inParagraph, words: countWords(s) };
       fallback.push(c);
-      if (!isBoilerplate(s) && endsLikeSentence(s)) all.push(c);
+      if (!isBoilerplate(s) && endsLikeSentence(s) && STARTS_LIKE_SENTENCE.test(s)) all.push(c);
     });
   });
   return all.length ? all : fallback.filter((c) => !isBoilerplate(c.text));

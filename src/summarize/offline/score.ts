@@ -17,7 +17,9 @@ const STOP = new Set(
     'said says say also than then there which who whom whose what when where while after before over under into about ' +
     'more most other such only both each all any some if so up out new one two year years').split(' '),
 );
-const OPENERS = /^(?:but|and|however|also|meanwhile|still|yet|so|or)\b/i;
+// Sentences that lean on the one before read badly out of context.
+const CONNECTIVE = /^(?:but|and|however|also|meanwhile|still|yet|so|or|instead|nevertheless|moreover|besides|otherwise|then|thus)\b/i;
+const ANAPHORIC = /^(?:this|that|these|those|it|such)\b/i;
 
 /** Lower-cased content words with a light plural strip, for overlap measures. */
 export function contentWords(text: string): string[] {
@@ -88,7 +90,8 @@ export function scoreSentences(cands: Candidate[], title: string): { scores: num
     else if (c.words > 45) s *= 0.6;
     if (/\?["'”’)]*$/.test(c.text)) s *= 0.2;
     if (/^["“‘]/.test(c.text)) s *= 0.8;
-    if (OPENERS.test(c.text)) s *= 0.7;
+    if (CONNECTIVE.test(c.text)) s *= 0.7;
+    else if (ANAPHORIC.test(c.text)) s *= 0.85;
     return s;
   });
   return { scores, vectors };

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import PQueue from 'p-queue';
+import type { Config } from '../config/schema.js';
+import type { Store, SummaryJob } from '../store/index.js';
+import type { Summarizer } from '../summarize/index.js';
+import { LlmFatalError } from '../summarize/llm/index.js';
+import type { Logger } from './log.js';
+
+/** What `newsdesk summarize --json` prints (public contract), plus why it stopped early, if it did. */
+export interface SummarizeReport {
+  summarized: number;
+  failed: number;
+  skipped: number;
+  cached: number;
+  llm_calls: number;
+  tokens_in: number;
+  tokens_out: number;
+  cost_usd: number;
+  stopped: string | null;
+}
+
+/** Which item an LLM call belongs to, carried through the summarizer's async work. */
+export const callContext = new AsyncLocalStorage<{ itemId: number }>();
+
+/** Cache key of a draft: summarizer (model), prompt version and the text it was made from. */
+export function draftKey(summarizer: Summarizer, job: SummaryJob): string {
+  const text = createHash('sha256').update(`${job.title ?? ''}\n${job.text}`).digest('hex').slice(0, 24);
+  return `${summarizer.name}|${summarizer.promptVersion}|${text}`;
+}
+
+/**
+ * Drafts a headline, bullet and topics for every relevant story without one. A draft made before for
+ * the same text, summarizer and prompt is reused without a call. A fatal LLM error (bad key, wrong model)
+ * stops the stage; an item-level failure marks the item failed to be retried on the next run.
+ */
+export async function runSummarize(deps: {
+  config: Config; store: Store; summarizer: Summarizer; log: Logger; now: () => Date; runId: number | null;
+  signal?: AbortSignal; onProgress?: (r: SummarizeReport) => void;
+}, opts: { limit?: number; redo?: boolean } = {}): Promise<SummarizeReport> {
+  const { config, store, summarizer, log, now } = deps;
+  const report: SummarizeReport = { summarized: 0, failed: 0, skipped: 0, cached: 0, llm_calls: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0, stopped: null };
+  const jobs = store.listSummaryJobs(opts.limit ?? 1_000_000, opts.redo);
+  const ctx = { publication: config.publication.name, topics: config.topics.map((t) => ({ ...t })) };
+  const budget = config.llm?.max_cost_per_run;
+  const isLlm = summarizer.name.startsWith('llm:');
+  const queue = new PQueue({ concurrency: isLlm ? config.llm?.concurrency ?? 4 : 1 });
+  const totals = () => (deps.runId !== null ? store.llmTotals(deps.runId) : null);
+
+  const one = async (job: SummaryJob) => {
+    if (report.stopped || deps.signal?.aborted) { report.skipped++; return; }
+    const spent = totals()?.cost_usd ?? 0;
+    if (budget !== undefined && spent >= budget) {
+      report.stopped = `the run's LLM cost reached llm.max_cost_per_run ($${budget}); the rest waits for the next run`;
+      report.skipped++;
+      return;
+    }
+    const key = draftKey(summarizer, job);
+    const hit = opts.redo ? undefined : store.getCachedDraft(key);
+    if (hit) {
+      store.saveDraft(job.story_id, job.item_id, hit, now().toISOString());
+      report.cached++;
+      report.skipped++;
+      return;
+    }
+    try {
+      const input = { title: job.title ?? '', text: job.text, source: job.source_name ?? job.site_name ?? new URL(job.url).hostname,
+        published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms };
+      const { summary, unsupported } = await callContext.run({ itemId: job.item_id }, () => summarizer.summarize(input, ctx));
+      store.saveDraft(job.story_id, job.item_id, { ...summary, summarizer: summarizer.name, prompt_version: summarizer.promptVersion,
+        cache_key: key, unsupported }, now().toISOString());
+      report.summarized++;
+      if (unsupported.length) log.warn({ item: job.item_id, stage: 'summarize', outcome: 'unsupported' }, `draft names things the article does not support: ${unsupported.join(', ')}`);
+    } catch (err) {
+      if (err instanceof LlmFatalError) {
+        report.stopped = err.message;
+        report.skipped++;
+        return;
+      }
+      report.failed++;
+      store.markSummaryFailed(job.item_id, 'summarize', (err as Error).message, now().toISOString());
+      log.warn({ item: job.item_id, stage: 'summarize', outcome: 'failed' }, (err as Error).message);
+    } finally {
+      deps.onProgress?.(report);
+    }
+  };
+  await Promise.all(jobs.map((job) => queue.add(() => one(job))));
+  const t = totals();
+  if (t) Object.assign(report, { llm_calls: t.calls, tokens_in: t.tokens_in, tokens_out: t.tokens_out, cost_usd: Math.round(t.cost_usd * 1e6) / 1e6 });
+  return report;
+}

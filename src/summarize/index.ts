@@ -1,0 +1,28 @@
+import type { Summary, SummaryInput, Topic } from '../domain/types.js';
+import { summarizeOffline } from './offline/index.js';
+import { verifyClaims } from './verify.js';
+
+/** What every summarizer offers: a draft for one story, with the claims the article does not support. */
+export interface Summarizer {
+  /** 'offline' or 'llm:<model>'. */
+  name: string;
+  /** Version of the prompt (LLM) or of the algorithm (offline); part of the cache key. */
+  promptVersion: string;
+  summarize(input: SummaryInput, ctx: { publication: string; topics: Topic[] }): Promise<{ summary: Summary; unsupported: string[] }>;
+}
+
+/** Bumped when the offline algorithm changes what it writes, so cached drafts are redone. */
+export const OFFLINE_VERSION = 'offline-1';
+
+/** The built-in extractive summarizer: no key, no network, deterministic. */
+export function offlineSummarizer(): Summarizer {
+  return {
+    name: 'offline',
+    promptVersion: OFFLINE_VERSION,
+    async summarize(input, ctx) {
+      const summary = summarizeOffline(input, ctx.topics);
+      const { unsupported } = verifyClaims(summary, `${input.title}\n${input.text}`);
+      return { summary, unsupported };
+    },
+  };
+}
