@@ -18,7 +18,7 @@ export const STOPWORDS = new Set(('a an the and or but if of to in on at by for 
 
 /** Person titles: a capitalised run is cut at them, so "Deputy Secretary Margaret Ellison" yields "margaret ellison". */
 const TITLES = new Set(('honorable mr ms mrs dr minister ministers ministerial vice deputy secretary president prime chief ' +
-  'cabinet ambassador gen general adm admiral lt col colonel governor gov senator sen rep chairman chair chairwoman ' +
+  'ceo cabinet ambassador gen general adm admiral lt col colonel governor gov senator sen rep chairman chair chairwoman ' +
   'director undersecretary under assistant commander administrator spokesperson spokesman member board foreign ' +
   'defense defence state of for the and in on at to a an').split(/\s+/));
 
@@ -107,6 +107,10 @@ function flush(run: string[], out: Map<string, number>): void {
   for (let p of parts) {
     while (p.length && (p[0] === 'of' || STOPWORDS.has(p[0]))) p = p.slice(1);
     while (p.length && p[p.length - 1] === 'of') p = p.slice(0, -1);
+    if (p.length > 2 && p[p.length - 2] === 'of' && COUNTRIES.has(alias(p[p.length - 1].replace(/_/g, ' ')))) {
+      add(alias(p[p.length - 1].replace(/_/g, ' ')), out); // "Ichiro Kanzaki of Japan"
+      p = p.slice(0, -2);
+    }
     if (!p.length) continue;
     while (p.length > 1 && COUNTRIES.has(alias(p[0].replace(/_/g, ' ')))) {
       add(alias(p[0].replace(/_/g, ' ')), out); // "U.S. Indo-Pacific Command": the country is a modifier

@@ -47,7 +47,9 @@ export interface ParsedPage {
   shape: TreeShape;
 }
 
+/** nodeType of an element. */
 export const ELEMENT_NODE = 1;
+/** nodeType of a text node. */
 export const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 
