@@ -115,3 +115,31 @@ export interface Summary {
 export interface Verification {
   unsupported: string[];
 }
+
+/** One entry of an issue as exported: the editor's version wins over the machine draft. */
+export interface IssueDocItem {
+  item_id: number;
+  headline: string;
+  bullet: string;
+  /** Primary topic first. */
+  topics: string[];
+  /** The original articles (several for a story seen in several outlets), primary sources first. */
+  links: { url: string; source: string }[];
+  published_at: string | null;
+}
+
+/** An issue ready to export: everything the renderers need, nothing they must look up. */
+export interface IssueDoc {
+  publication: { name: string; footer: string };
+  /** "<publication name> Vol V.N" unless the editor titled it otherwise. */
+  title: string;
+  volume: number;
+  number: number;
+  /** ISO dates (YYYY-MM-DD) or null. */
+  date_from: string | null;
+  date_to: string | null;
+  status: 'draft' | 'published';
+  /** The taxonomy, in order (section order for --group-by topic). */
+  topics: Topic[];
+  items: IssueDocItem[];
+}

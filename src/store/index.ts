@@ -4,16 +4,21 @@ import { itemQueries } from './items.js';
 import { runQueries } from './runs.js';
 import { lockQueries } from './lock.js';
 import { summaryQueries } from './summaries.js';
+import { reviewQueries } from './review.js';
+import { issueQueries } from './issues.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
 export type { RunRow } from './runs.js';
 export type { LockHolder, LockAttempt } from './lock.js';
 export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';
+export type { StoryCard, CardFilter } from './review.js';
+export type { IssueRow, IssueEntry } from './issues.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
-  ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> & { close(): void; file: string };
+  ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
+  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store. */
 export function openStore(file: string): Store {
@@ -24,6 +29,8 @@ export function openStore(file: string): Store {
     ...runQueries(db),
     ...lockQueries(db),
     ...summaryQueries(db),
+    ...reviewQueries(db),
+    ...issueQueries(db),
     file,
     close: () => { if (db.open) db.close(); },
   };

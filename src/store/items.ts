@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { ftsStatements } from './fts.js';
 import type { PipelineState, ReviewState } from '../domain/types.js';
 
 /** A transient failure is retried on later runs until an item has been tried this many times. */
@@ -94,8 +95,8 @@ export function itemQueries(db: Db) {
   const linkSource = db.prepare(`INSERT OR IGNORE INTO item_sources (item_id, source_id, url_seen, first_seen_at)
     VALUES (?, ?, ?, ?)`);
   const insertItem = db.prepare(`INSERT INTO items (url, title, feed_title, feed_summary, feed_content,
-      feed_published_at, published_at, discovered_at, updated_at)
-    VALUES (@url, @title, @title, @summary, @content, @published_at, @published_at, @now, @now)`);
+      feed_published_at, published_at, discovered_at, updated_at, sort_at)
+    VALUES (@url, @title, @title, @summary, @content, @published_at, @published_at, @now, @now, coalesce(@published_at, @now))`);
   const addAlias = db.prepare(`INSERT OR IGNORE INTO item_urls (url, item_id) VALUES (?, ?)`);
   const pending = db.prepare(`SELECT id, url, attempts, feed_title, feed_summary, feed_content, feed_published_at,
       (SELECT group_concat(source_id, ' ') FROM item_sources s WHERE s.item_id = items.id) AS source_list
@@ -107,8 +108,9 @@ export function itemQueries(db: Db) {
       byline = @byline, published_at = coalesce(@published_at, published_at), lang = @lang, site_name = @site_name,
       text = @text, text_from = @text_from, content_hash = @content_hash, state = @state, relevance = @relevance,
       relevance_terms = @relevance_terms, fetched_at = @now, updated_at = @now, error = NULL, error_kind = NULL,
-      attempts = attempts + 1, failed_stage = NULL
+      attempts = attempts + 1, failed_stage = NULL, sort_at = coalesce(@published_at, published_at, discovered_at)
     WHERE id = @id`);
+  const fts = ftsStatements(db);
   const setFailed = db.prepare(`UPDATE items SET state = 'failed', failed_stage = 'fetch', error_kind = @kind, error = @message,
       retryable = @retryable, attempts = attempts + 1, updated_at = @now WHERE id = @id`);
   // Still waiting for its page: never extracted, or its fetch failed.
@@ -123,6 +125,7 @@ export function itemQueries(db: Db) {
   function merge(from: number, into: number): void {
     moveSources.run({ from, into });
     moveAliases.run({ from, into });
+    fts.unindexItem(from);
     deleteItem.run(from);
   }
 
@@ -175,6 +178,7 @@ export function itemQueries(db: Db) {
         for (const other of others) merge(other, id);
         for (const alias of row.aliases) addAlias.run(alias, id);
         setExtracted.run({ ...row, id, now, relevance_terms: JSON.stringify(row.relevance_terms) });
+        fts.indexItem(id, row.title ?? '', row.text);
         return { mergedInto: null };
       }).immediate();
     },

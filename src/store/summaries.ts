@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { ftsStatements } from './fts.js';
 import type { Summary } from '../domain/types.js';
 
 /** A story's lead item, ready to be summarized. */
@@ -68,6 +69,7 @@ export function summaryQueries(db: Db) {
       updated_at = @now WHERE story_id = @story_id AND (state = 'extracted' OR (state = 'failed' AND failed_stage = 'summarize'))`);
   const markFailed = db.prepare(`UPDATE items SET state = 'failed', failed_stage = 'summarize', error_kind = @kind,
       error = @message, retryable = 1, attempts = attempts + 1, updated_at = @now WHERE id = @id`);
+  const fts = ftsStatements(db);
   const call = db.prepare(`INSERT INTO llm_calls (run_id, item_id, model, prompt_version, tokens_in, tokens_out, ms, outcome,
       cost_usd, error, created_at) VALUES (@run_id, @item_id, @model, @prompt_version, @tokens_in, @tokens_out, @ms, @outcome,
       @cost_usd, @error, @now)`);
@@ -105,11 +107,16 @@ export function summaryQueries(db: Db) {
         putCache.run(row);
         putSummary.run(row);
         markSummarized.run({ story_id: storyId, now });
+        fts.indexStory(storyId);
       })();
     },
     /** A summarize failure: the item is `failed` with the reason and is tried again on the next run. */
     markSummaryFailed(itemId: number, kind: string, message: string, now: string): void {
       markFailed.run({ id: itemId, kind, message, now });
+    },
+    /** Refreshes the search index of a story's items (after an edit or a change of membership). */
+    reindexStory(storyId: number): void {
+      fts.indexStory(storyId);
     },
     /** Stores one LLM call. */
     recordLlmCall(runId: number | null, itemId: number | null, c: LlmCallRow, now: string): void {
