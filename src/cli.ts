@@ -8,6 +8,7 @@ import { LockedError } from './jobs/run-lock.js';
 const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[], io: CliIO): Promise<number> }> }> = {
   ingest: { about: 'read every enabled source and store new articles', load: () => import('./cli/ingest.js') },
   summarize: { about: 'draft headline, bullet and topics for relevant stories', load: () => import('./cli/summarize.js') },
+  issue: { about: 'create, fill, order and publish issues', load: () => import('./cli/issue.js') },
   items: { about: 'list stored items', load: () => import('./cli/items.js') },
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
   'feed-batch': { about: 'parse feed files named on stdin (the discover stage alone)', load: () => import('./cli/feed-batch.js') },
