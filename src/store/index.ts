@@ -6,6 +6,7 @@ import { lockQueries } from './lock.js';
 import { summaryQueries } from './summaries.js';
 import { reviewQueries } from './review.js';
 import { issueQueries } from './issues.js';
+import { deskQueries } from './desk.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
@@ -14,11 +15,12 @@ export type { LockHolder, LockAttempt } from './lock.js';
 export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';
 export type { StoryCard, CardFilter } from './review.js';
 export type { IssueRow, IssueEntry } from './issues.js';
+export type { RunWithCost } from './desk.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
   ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
-  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & { close(): void; file: string };
+  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof deskQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store. */
 export function openStore(file: string): Store {
@@ -31,6 +33,7 @@ export function openStore(file: string): Store {
     ...summaryQueries(db),
     ...reviewQueries(db),
     ...issueQueries(db),
+    ...deskQueries(db),
     file,
     close: () => { if (db.open) db.close(); },
   };

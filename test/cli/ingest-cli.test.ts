@@ -114,7 +114,8 @@ test('a run killed mid-way loses nothing: the rerun finishes the rest, with no d
 
 test('two runs on one database at once: the second exits with code 3 and names the holder', async () => {
   const host = '127.0.3.3';
-  serveSlowSite(host, 300);
+  // Slow enough that the first run is still going however long the second takes to start on a busy machine.
+  serveSlowSite(host, 2000);
   const { dir, cleanup } = tempDir();
   try {
     const config = writeConfig(dir, host);

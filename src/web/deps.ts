@@ -1,0 +1,21 @@
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/index.js';
+import type { IngestRunner } from '../jobs/schedule.js';
+import type { Logger } from '../jobs/log.js';
+import type { Session } from './session.js';
+
+/** Everything the web app needs, built by `newsdesk serve` (or a test) and passed in. */
+export interface WebDeps {
+  store: Store;
+  config: Config;
+  now: () => Date;
+  runner: IngestRunner;
+  log?: Logger;
+  /** When set, every page needs a login with this password (required for a non-loopback bind). */
+  password?: string;
+  /** Extra delay added to each failed login, in ms (the lockout grows on top of it). */
+  loginFailDelayMs?: number;
+}
+
+/** Hono's context variables of this app. */
+export type Env = { Variables: { session: Session; deps: WebDeps } };
