@@ -1,7 +1,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { startFixtureServer, staticBody, maxInFlight, type FixtureServer } from '../support/fixture-server.js';
+import { startFixtureServer, staticBody, maxInFlight, watchEventLoop, type FixtureServer } from '../support/fixture-server.js';
 import { tempStore } from '../support/temp-db.js';
 import { ARTICLES, articlePage, rssFeed } from './site.js';
 import { testConfig, ingestOnce } from './harness.js';
@@ -88,14 +88,18 @@ test('per-host politeness holds across a whole run (from the server log)', async
   try {
     const config = testConfig(hosts.map((h, i) => ({ id: `s${i}`, type: 'rss', url: slow.url(h, '/f.xml') })),
       { per_host_concurrency: 2, per_host_delay_ms: 60, concurrency: 4 });
+    // The server shares this process's event loop with extraction: a stall delays when it notices a request,
+    // so the allowed timer slack grows by the worst stall seen (capped at a quarter of the gap).
+    const loop = watchEventLoop();
     const r = await ingestOnce(config, store);
+    const slack = 2 + Math.min(loop.stop().maxStallMs, 15);
     assert.equal(r.items.new, hosts.length * perHost);
     for (const h of hosts) {
       const reqs = slow.log.filter((x) => x.host === h).sort((a, b) => a.start - b.start);
       assert.ok(maxInFlight(reqs) <= 2, `${h}: ${maxInFlight(reqs)} in flight`);
       for (let i = 1; i < reqs.length; i++) {
         const gap = reqs[i].start - reqs[i - 1].start;
-        assert.ok(gap >= 58, `${h}: starts ${gap.toFixed(1)} ms apart`);
+        assert.ok(gap >= 60 - slack, `${h}: starts ${gap.toFixed(1)} ms apart (slack ${slack.toFixed(1)})`);
       }
     }
     assert.ok(maxInFlight(slow.log) <= 4, 'overall concurrency');
