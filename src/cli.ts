@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   issue: { about: 'create, fill, order and publish issues', load: () => import('./cli/issue.js') },
   items: { about: 'list stored items', load: () => import('./cli/items.js') },
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
+  demo: { about: 'the whole job offline on the bundled sample corpus (npm run demo)', load: () => import('./cli/demo.js') },
   'feed-batch': { about: 'parse feed files named on stdin (the discover stage alone)', load: () => import('./cli/feed-batch.js') },
   'extract-batch': { about: 'extract article text from HTML files named on stdin', load: () => import('./cli/extract-batch.js') },
 };

@@ -33,7 +33,8 @@ const S = {
   footer: 'margin:0 0 8px;font-size:13px;line-height:1.5;color:#627d98;',
 };
 
-// Print: no backgrounds, A4 margins, no break inside a bullet; dark mode for screens only.
+// Print: no backgrounds, A4 margins, no break inside a bullet. Narrow and dark screens get
+// refinements; clients that drop this block still get the inline layout.
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -44,6 +45,11 @@ const STYLE = `
   li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2 { break-after: avoid; page-break-after: avoid; color: #000 !important; }
   a { color: #000 !important; }
+}
+@media screen and (max-width: 480px) {
+  .page { padding: 0 !important; }
+  .sheet { padding: 22px 18px 20px !important; }
+  .headlines { padding: 12px 14px 12px 30px !important; }
 }
 @media screen and (prefers-color-scheme: dark) {
   body, .page { background-color: #0b1722 !important; }

@@ -1,4 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { HelpOverlay } from './help.js';
 
 /** Which top-level page is showing (highlights its tab). */
@@ -17,7 +18,7 @@ const HTMX_CONFIG = JSON.stringify({
 export const Layout: FC<{ title: string; tab: Tab; csrf: string; publication: string; draftCount?: number | null;
   running?: boolean; authed?: boolean; children?: Child }> = (p) => (
   <>
-    {'<!doctype html>'}
+    {raw('<!doctype html>')}
     <html lang="en">
       <head>
         <meta charset="utf-8" />

@@ -1,0 +1,113 @@
+import type { FC } from 'hono/jsx';
+import type { StoryCard } from '../../store/index.js';
+import type { TopicConfig } from '../../config/schema.js';
+import { REVIEW_STATES, PAGE_SIZE, filterHref, type DeskFilter } from '../filters.js';
+import { Card, type CardContext } from './card.js';
+import { plural } from './format.js';
+
+/** Everything the candidates page shows. */
+export interface CandidatesModel {
+  filter: DeskFilter;
+  cards: StoryCard[];
+  total: number;
+  topicCounts: Record<string, number>;
+  topics: TopicConfig[];
+  sources: { id: string; name: string }[];
+  ctx: CardContext;
+  draft: string | null;
+}
+
+const REVIEW_LABEL: Record<string, string> = { new: 'New', shortlisted: 'Shortlisted', rejected: 'Rejected', published: 'Published', all: 'All' };
+
+/** Left rail: review state and topic, each a link keeping the other filters. */
+const Rail: FC<{ m: CandidatesModel }> = ({ m }) => {
+  const f = m.filter;
+  const known = new Set(m.topics.map((t) => t.id));
+  const other = Object.keys(m.topicCounts).filter((t) => !known.has(t));
+  return (
+    <aside class="rail">
+      <h3 class="rail-title">Review</h3>
+      <ul class="rail-list">
+        {REVIEW_STATES.map((r) => (
+          <li><a href={filterHref(f, { review: r })} aria-current={f.review === r ? 'true' : undefined}>{REVIEW_LABEL[r]}</a></li>
+        ))}
+      </ul>
+      <h3 class="rail-title">Topics</h3>
+      <ul class="rail-list">
+        <li><a href={filterHref(f, { topic: '' })} aria-current={!f.topic ? 'true' : undefined}>All topics</a></li>
+        {[...m.topics.map((t) => [t.id, t.label] as const), ...other.map((t) => [t, t] as const)].map(([id, label]) => (
+          <li>
+            <a href={filterHref(f, { topic: id })} aria-current={f.topic === id ? 'true' : undefined} class={m.topicCounts[id] ? '' : 'empty'}>
+              <span>{label}</span><span class="count">{m.topicCounts[id] ?? 0}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+};
+
+/** Search box and the date and source filters (a plain GET form: works without JavaScript). */
+const FilterBar: FC<{ m: CandidatesModel }> = ({ m }) => {
+  const f = m.filter;
+  return (
+    <form class="filters" method="get" action="/" role="search">
+      <input type="search" name="q" value={f.q} placeholder="Search headlines, bullets and article text" aria-label="Search" id="search" />
+      {f.review !== 'new' && <input type="hidden" name="review" value={f.review} />}
+      {f.topic && <input type="hidden" name="topic" value={f.topic} />}
+      <select name="source" aria-label="Source">
+        <option value="">All sources</option>
+        {m.sources.map((s) => <option value={s.id} selected={f.source === s.id}>{s.name}</option>)}
+      </select>
+      <label class="date">From <input type="date" name="from" value={f.from} /></label>
+      <label class="date">To <input type="date" name="to" value={f.to} /></label>
+      <button type="submit" class="btn">Apply</button>
+    </form>
+  );
+};
+
+const Pager: FC<{ m: CandidatesModel }> = ({ m }) => {
+  const pages = Math.max(1, Math.ceil(m.total / PAGE_SIZE));
+  if (pages === 1) return null;
+  const p = m.filter.page;
+  return (
+    <nav class="pager" aria-label="Pages">
+      {p > 1 ? <a class="btn" href={filterHref(m.filter, { page: p - 1 })} rel="prev">← Newer</a> : <span />}
+      <span class="muted">Page {p} of {pages}</span>
+      {p < pages ? <a class="btn" href={filterHref(m.filter, { page: p + 1 })} rel="next">Older →</a> : <span />}
+    </nav>
+  );
+};
+
+/** The candidates page: rail, filters, cards, pages. */
+export const CandidatesPage: FC<{ m: CandidatesModel }> = ({ m }) => {
+  const f = m.filter;
+  const topicLabel = f.topic ? m.ctx.topicLabels.get(f.topic) ?? f.topic : null;
+  return (
+    <div class="desk">
+      <Rail m={m} />
+      <section class="desk-main">
+        <FilterBar m={m} />
+        <div class="summary-line">
+          <h1>{REVIEW_LABEL[f.review] === 'New' ? 'Candidates' : `${REVIEW_LABEL[f.review]} stories`}</h1>
+          <span class="muted">
+            {plural(m.total, 'story', 'stories')}{topicLabel && <> in {topicLabel}</>}{f.q && <> matching “{f.q}”</>}
+            {f.from ? <> since {f.from}</> : null}{f.to ? <> until {f.to}</> : null}
+          </span>
+          {m.draft && <span class="muted draft-note">Shortlisting adds to <a href="/issue">{m.draft}</a></span>}
+        </div>
+        <div id="cards" class="cards">
+          {m.cards.map((card) => <Card card={card} ctx={m.ctx} />)}
+          {m.cards.length === 0 && (
+            <div class="empty-state">
+              <p><strong>Nothing here.</strong></p>
+              <p class="muted">No stories match these filters. Widen the dates, clear the search, or run an ingest from <a href="/sources">Sources</a>.</p>
+              <p><a class="btn" href={filterHref(f, { q: '', topic: '', source: '', from: '', to: '' })}>Clear all filters</a></p>
+            </div>
+          )}
+        </div>
+        <Pager m={m} />
+      </section>
+    </div>
+  );
+};

@@ -1,0 +1,121 @@
+import type { FC } from 'hono/jsx';
+import type { StoryCard } from '../../store/index.js';
+import { fmtDate, httpUrl, plural } from './format.js';
+
+/** What a card needs from its surroundings: topic labels, time zone, the draft issue's name. */
+export interface CardContext {
+  topicLabels: Map<string, string>;
+  timeZone: string;
+}
+
+/** A link to an original article when its URL is http(s); otherwise plain text (never a javascript: link). */
+export const OutLink: FC<{ href: string | null | undefined; children?: unknown; class?: string }> = ({ href, children, ...rest }) => {
+  const url = httpUrl(href);
+  return url
+    ? <a href={url} target="_blank" rel="noopener noreferrer" class={rest.class}>{children as never}</a>
+    : <span class={rest.class}>{children as never}</span>;
+};
+
+/** Topic chips with their configured labels. */
+export const Chips: FC<{ topics: string[]; labels: Map<string, string> }> = ({ topics, labels }) => (
+  <span class="chips">
+    {topics.map((t, i) => <span class={`chip${i === 0 ? ' chip-primary' : ''}`}>{labels.get(t) ?? t}</span>)}
+  </span>
+);
+
+/** Who reported the story: the first source, and "n sources" listing every one (primary first) when there are several. */
+export const Sources: FC<{ card: StoryCard }> = ({ card }) => {
+  const [first, ...more] = card.sources;
+  if (!first) return <span class="src muted">unknown source</span>;
+  if (!more.length) return <OutLink href={first.url} class="src">{first.name}</OutLink>;
+  return (
+    <details class="sources">
+      <summary><span class="src">{first.name}</span> <span class="muted">+ {plural(more.length, 'more source')}</span></summary>
+      <ul>
+        {card.sources.map((s) => (
+          <li><OutLink href={s.url}>{s.name}</OutLink>{s.primary && <span class="tag">primary</span>}</li>
+        ))}
+      </ul>
+    </details>
+  );
+};
+
+/** The card's action buttons, by review state. */
+const Actions: FC<{ card: StoryCard }> = ({ card }) => {
+  const id = card.story_id;
+  const swap = { 'hx-target': 'closest .card', 'hx-swap': 'outerHTML' };
+  return (
+    <div class="actions">
+      {card.review === 'new' && (
+        <>
+          <button type="button" class="btn primary" hx-post={`/stories/${id}/shortlist`} data-key="s" {...swap}>Shortlist <kbd>s</kbd></button>
+          <button type="button" class="btn" hx-post={`/stories/${id}/reject`} data-key="x" {...swap}>Reject <kbd>x</kbd></button>
+        </>
+      )}
+      {card.review === 'shortlisted' && (
+        <button type="button" class="btn" hx-post={`/stories/${id}/unshortlist`} data-key="x" {...swap}>Remove from issue</button>
+      )}
+      {card.review === 'rejected' && (
+        <button type="button" class="btn" hx-post={`/stories/${id}/undo`} data-key="u" {...swap}>Restore</button>
+      )}
+      {card.review !== 'published' && (
+        <button type="button" class="btn" hx-get={`/stories/${id}/edit`} data-key="e" {...swap}>Edit <kbd>e</kbd></button>
+      )}
+      <button type="button" class="btn ghost" hx-get={`/stories/${id}/text`} hx-target={`#text-${id}`} data-key="t">Article text</button>
+      <OutLink href={card.url} class="btn ghost">Original ↗</OutLink>
+    </div>
+  );
+};
+
+/** One candidate story: headline, bullet, topics, sources, date, warnings and actions. */
+export const Card: FC<{ card: StoryCard; ctx: CardContext; notice?: string }> = ({ card, ctx, notice }) => (
+  <article class={`card review-${card.review}`} id={`story-${card.story_id}`} tabindex={-1} data-story={card.story_id}>
+    <div class="card-main">
+      <div class="card-meta">
+        <time datetime={card.sort_at}>{fmtDate(card.published_at ?? card.sort_at, ctx.timeZone)}</time>
+        <span class="sep">·</span>
+        <Sources card={card} />
+        {card.review !== 'new' && <span class={`state state-${card.review}`}>{card.review}</span>}
+        {card.edited && <span class="state state-edited" title="The editor's version is shown">edited</span>}
+      </div>
+      <h2 class="headline"><OutLink href={card.url}>{card.headline ?? card.title ?? card.url}</OutLink></h2>
+      {card.bullet && <p class="bullet">{card.bullet}</p>}
+      {card.topics.length > 0 && <Chips topics={card.topics} labels={ctx.topicLabels} />}
+      {card.unsupported.length > 0 && (
+        <p class="alert alert-warn">
+          <strong>Check before use:</strong> the article does not support {card.unsupported.map((u, i) => (
+            <>{i > 0 && ', '}<q>{u}</q></>
+          ))}.
+        </p>
+      )}
+      {notice && <p class="alert alert-info" role="status">{notice}</p>}
+      {card.edited && card.draft && <MachineDraft draft={card.draft} labels={ctx.topicLabels} />}
+      <Actions card={card} />
+    </div>
+    <aside class="card-text" id={`text-${card.story_id}`}></aside>
+  </article>
+);
+
+/** The summarizer's own draft, kept beside the editor's version and shown on demand. */
+export const MachineDraft: FC<{ draft: NonNullable<StoryCard['draft']>; labels: Map<string, string> }> = ({ draft, labels }) => (
+  <details class="machine-draft">
+    <summary>Show machine draft</summary>
+    <div class="machine-draft-body">
+      <p class="headline-sm">{draft.headline}</p>
+      <p>{draft.bullet}</p>
+      <Chips topics={draft.topics} labels={labels} />
+    </div>
+  </details>
+);
+
+/** What is left of a card after shortlist or reject: a line saying so, with undo. */
+export const CardStub: FC<{ card: StoryCard; did: 'shortlisted' | 'rejected'; issue?: string; undo: string }> = (p) => (
+  <article class={`card stub stub-${p.did}`} id={`story-${p.card.story_id}`} tabindex={-1} data-story={p.card.story_id}>
+    <span class="stub-icon" aria-hidden="true">{p.did === 'shortlisted' ? '✓' : '✕'}</span>
+    <span class="stub-text">
+      {p.did === 'shortlisted' ? <>Shortlisted into <strong>{p.issue}</strong>: </> : <>Rejected: </>}
+      <span class="muted">{p.card.headline ?? p.card.title ?? p.card.url}</span>
+    </span>
+    <button type="button" class="btn small" hx-post={p.undo} hx-target="closest .card" hx-swap="outerHTML" data-undo data-key="u">Undo <kbd>u</kbd></button>
+  </article>
+);

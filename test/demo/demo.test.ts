@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { tempDir } from '../support/temp-db.js';
+import { runCli, ROOT } from '../support/cli.js';
+import { runDemo } from '../../src/demo/run.js';
+import { silentLogger } from '../../src/jobs/log.js';
+
+interface Manifest { articles: { path: string; relevant: boolean; topic: string | null; story: string | null }[] }
+const manifest = JSON.parse(readFileSync(join(ROOT, 'data/samples/manifest.json'), 'utf8')) as Manifest;
+
+test('the demo runs the whole job offline: ingest, summaries, a draft issue, exports', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'demo.db');
+    const demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir: dir, log: silentLogger(), now: () => new Date() });
+    await demo.closeSamples();
+    const issueTopics = new Set(demo.store.issueEntries(demo.issue.id).map((e) => e.topics[0]));
+    demo.store.close();
+    const relevant = manifest.articles.filter((a) => a.relevant).length;
+    const d = new Database(db, { readonly: true });
+    const count = (sql: string) => d.prepare(sql).pluck().get() as number;
+    try {
+      // The broken feed loses its truncated third item; everything else arrives.
+      assert.ok(count('SELECT count(*) FROM items') >= manifest.articles.length - 1);
+      assert.ok(count(`SELECT count(*) FROM items WHERE state = 'summarized'`) >= relevant - 2);
+      assert.equal(count(`SELECT count(*) FROM items WHERE state = 'failed'`), 0);
+      assert.ok(count(`SELECT count(*) FROM items WHERE state = 'irrelevant'`) >= 10);
+      // The Shift_JIS page decoded.
+      assert.match(d.prepare(`SELECT text FROM items WHERE url LIKE '%keizai-anpo-stockpile%'`).pluck().get() as string, /日米同盟/);
+      assert.equal(count(`SELECT count(*) FROM issue_items`), demo.issue.items);
+    } finally { d.close(); }
+    assert.equal(demo.issue.items, 8);
+    const md = readFileSync(join(dir, 'demo-issue.md'), 'utf8');
+    assert.match(md, /^# US-Japan Alliance Digest Vol 1\.1/);
+    const html = readFileSync(join(dir, 'demo-issue.html'), 'utf8');
+    assert.match(html, /<title>US-Japan Alliance Digest Vol 1\.1<\/title>/);
+    assert.equal(readFileSync(join(dir, 'demo-issue.docx')).subarray(0, 2).toString(), 'PK', 'a zip (docx)');
+    // Every topic of the taxonomy has a story in the issue (one per topic first).
+    assert.deepEqual([...issueTopics].sort(), demo.config.topics.map((t) => t.id).sort());
+  } finally { cleanup(); }
+});
+
+test('npm run demo -- --no-serve works from the command line and is idempotent', async () => {
+  for (let i = 0; i < 2; i++) {
+    const r = await runCli(['demo', '--no-serve']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /draft issue "US-Japan Alliance Digest Vol 1\.1" with 8 stories/);
+  }
+  assert.ok(existsSync(join(ROOT, 'data/demo-issue.md')));
+});
