@@ -9,9 +9,11 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   ingest: { about: 'read every enabled source and store new articles', load: () => import('./cli/ingest.js') },
   summarize: { about: 'draft headline, bullet and topics for relevant stories', load: () => import('./cli/summarize.js') },
   issue: { about: 'create, fill, order and publish issues', load: () => import('./cli/issue.js') },
+  export: { about: 'export an issue as md, html, docx, pdf, txt or json', load: () => import('./cli/export.js') },
   items: { about: 'list stored items', load: () => import('./cli/items.js') },
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
   demo: { about: 'the whole job offline on the bundled sample corpus (npm run demo)', load: () => import('./cli/demo.js') },
+  serve: { about: 'open the editor\'s desk in the browser (and run the schedule)', load: () => import('./cli/serve.js') },
   'feed-batch': { about: 'parse feed files named on stdin (the discover stage alone)', load: () => import('./cli/feed-batch.js') },
   'extract-batch': { about: 'extract article text from HTML files named on stdin', load: () => import('./cli/extract-batch.js') },
 };

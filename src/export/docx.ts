@@ -52,7 +52,7 @@ export async function renderDocx(doc: IssueDoc, opts: ExportOptions = {}): Promi
     body.push(new Paragraph({ text: '' }));
   }
   for (const section of sections) {
-    if (section.heading) body.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
+    if (section.heading) body.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, spacing: { before: 280, after: 100 } }));
     instance += 1;
     for (const it of section.items) body.push(listParagraph(bulletRuns(it), instance, 160));
   }

@@ -44,6 +44,7 @@ const STYLE = `
   .headlines { border: none !important; padding: 0 0 0 20px !important; }
   li { break-inside: avoid; page-break-inside: avoid; }
   h1, h2 { break-after: avoid; page-break-after: avoid; color: #000 !important; }
+  .headline { color: #000 !important; }
   a { color: #000 !important; }
 }
 @media screen and (max-width: 480px) {

@@ -108,7 +108,8 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
     // runIngest takes the lock and creates the run synchronously, before its first await:
     // when onRunId has not been called by the time it returns, the run did not start.
     const promise = ingest(ingestDeps, { trigger });
-    if (runId === null) {
+    const startedId = progress.run_id;
+    if (!startedId) {
       void fetcher.close();
       const failure = promise.then(() => null, (err: unknown) => err);
       // A LockedError is thrown synchronously inside the async function, so it is already settled here.
@@ -122,16 +123,16 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
     const done = promise.then(
       (report) => { last = { run_id: report.run_id, trigger, outcome: report.outcome, finished_at: report.finished_at, error: null, items: report.items }; },
       (err: unknown) => {
-        last = { run_id: runId, trigger, outcome: 'failed', finished_at: now().toISOString(), error: (err as Error).message, items: progress.items };
-        log.error({ stage: 'run', outcome: 'failed' }, `run ${runId} failed: ${(err as Error).message}`);
+        last = { run_id: startedId, trigger, outcome: 'failed', finished_at: now().toISOString(), error: (err as Error).message, items: progress.items };
+        log.error({ stage: 'run', outcome: 'failed' }, `run ${startedId} failed: ${(err as Error).message}`);
       },
     ).finally(async () => {
       current = null;
       await fetcher.close();
     });
     current = { progress, abort, done };
-    log.info({ stage: 'run', outcome: 'started' }, `run ${runId} started (${trigger})`);
-    return { started: true, run_id: runId };
+    log.info({ stage: 'run', outcome: 'started' }, `run ${startedId} started (${trigger})`);
+    return { started: true, run_id: startedId };
   }
 
   return {

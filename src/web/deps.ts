@@ -11,6 +11,8 @@ export interface WebDeps {
   now: () => Date;
   runner: IngestRunner;
   log?: Logger;
+  /** When the schedule runs in this process: the next tick. */
+  nextRun?: () => Date | null;
   /** When set, every page needs a login with this password (required for a non-loopback bind). */
   password?: string;
   /** Extra delay added to each failed login, in ms (the lockout grows on top of it). */

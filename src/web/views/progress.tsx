@@ -10,7 +10,6 @@ export const IngestPanel: FC<{ status: RunnerStatus; now: Date; timeZone: string
   const poll = { 'hx-get': '/ingest/progress', 'hx-trigger': 'every 1500ms', 'hx-swap': 'outerHTML' };
   const r = status.running;
   if (r) {
-    const pct = r.sources_total ? Math.round((100 * r.sources_done) / r.sources_total) : 0;
     const reading = r.sources_done < r.sources_total;
     return (
       <section id="ingest" class="panel ingest running" {...poll} aria-live="polite">
@@ -19,9 +18,7 @@ export const IngestPanel: FC<{ status: RunnerStatus; now: Date; timeZone: string
           <strong>Run {r.run_id} is running</strong>
           <span class="muted">started {ago(r.started_at, now)} ({r.trigger === 'schedule' ? 'on schedule' : 'from the desk'})</span>
         </div>
-        <div class="bar" role="progressbar" aria-valuemin={0} aria-valuemax={r.sources_total} aria-valuenow={r.sources_done}>
-          <span class={`bar-fill w${Math.round(pct / 5) * 5}`}></span>
-        </div>
+        <progress class="bar" max={Math.max(1, r.sources_total)} value={r.sources_done} aria-label="Sources read"></progress>
         <p class="ingest-counts">
           {reading ? <>Reading sources: {r.sources_done} of {r.sources_total}</> : r.pending > 0 ? <>Fetching articles: {r.pending} to go</> : <>Drafting summaries…</>}
           {r.sources_failed > 0 && <span class="warn-text"> · {plural(r.sources_failed, 'source')} failed</span>}
