@@ -61,7 +61,7 @@ export const IssueBody: FC<{ issue: IssueRow; doc: IssueDoc; csrf: string; label
           <summary class="btn primary">Publish…</summary>
           <form method="post" action={`/issues/${issue.id}/publish`}>
             <input type="hidden" name="_csrf" value={csrf} />
-            <p>Publishing marks these {plural(doc.items.length, 'story', 'stories')} as published: they leave the candidates for good
+            <p>Publishing marks {plural(doc.items.length, "story", "stories")} as published: they leave the candidates for good
               and the issue can no longer change.</p>
             <button type="submit" class="btn primary" disabled={doc.items.length === 0}>Yes, publish {issue.title}</button>
           </form>
