@@ -25,6 +25,8 @@ export interface StoryConfig {
   min_evidence: number;
   /** ...spread over at least this many distinct shared things (rarity ≥ 0.3), so one famous name is not enough. */
   min_things: number;
+  /** Weight factor of a shared entity or number that is a blocking key of neither item. */
+  passing_mention: number;
   /** Blocking keys kept per item. */
   max_keys: number;
   /** Content terms kept per item. */
@@ -54,6 +56,7 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   w_shingles: 0.1,
   min_evidence: 1,
   min_things: 2,
+  passing_mention: 0.5,
   max_keys: 8,
   max_terms: 25,
   bucket_cap: 20,

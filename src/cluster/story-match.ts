@@ -82,9 +82,12 @@ export function storyScore(
     reasons.push(`${gap} days apart`);
   }
   const w = (k: string): number => keyWeight(k, cfg, df, total);
+  // A shared name that is salient (a blocking key) in either item is evidence; a passing mention is half as much.
+  const salient = new Set([...a.keys, ...b.keys]);
+  const we = (k: string): number => w(k) * (salient.has(k) ? 1 : cfg.passing_mention);
   const jac = minhashSimilarity(a.minhash, b.minhash);
-  const ent = overlap(a.entities, b.entities, w);
-  const num = overlap(a.numbers.map((n) => `#${n}`), b.numbers.map((n) => `#${n}`), w);
+  const ent = overlap(a.entities, b.entities, we);
+  const num = overlap(a.numbers.map((n) => `#${n}`), b.numbers.map((n) => `#${n}`), we);
   const title = overlap(a.title_terms.map((t) => `t:${t}`), b.title_terms.map((t) => `t:${t}`), w);
   const terms = overlap(a.terms.map((t) => `w:${t}`), b.terms.map((t) => `w:${t}`), w);
   const wsum = cfg.w_entities + cfg.w_title + cfg.w_terms + cfg.w_numbers + cfg.w_shingles || 1;

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { StoryCard } from '../../store/index.js';
-import { fmtDate, httpUrl, plural } from './format.js';
+import { cap, fmtDate, httpUrl, plural } from './format.js';
 
 /** What a card needs from its surroundings: topic labels, time zone, the draft issue's name. */
 export interface CardContext {
@@ -75,8 +75,8 @@ export const Card: FC<{ card: StoryCard; ctx: CardContext; notice?: string }> = 
         <time datetime={card.sort_at}>{fmtDate(card.published_at ?? card.sort_at, ctx.timeZone)}</time>
         <span class="sep">·</span>
         <Sources card={card} />
-        {card.review !== 'new' && <span class={`state state-${card.review}`}>{card.review}</span>}
-        {card.edited && <span class="state state-edited" title="The editor's version is shown">edited</span>}
+        {card.review !== 'new' && <span class={`state state-${card.review}`}>{cap(card.review)}</span>}
+        {card.edited && <span class="state state-edited" title="The editor's version is shown">Edited</span>}
       </div>
       <h2 class="headline"><OutLink href={card.url}>{card.headline ?? card.title ?? card.url}</OutLink></h2>
       {card.bullet && <p class="bullet">{card.bullet}</p>}

@@ -55,3 +55,8 @@ export function duration(ms: number | null): string {
 export function isoDay(d: Date, timeZone: string): string {
   return d.toLocaleDateString('en-CA', { timeZone });
 }
+
+/** "Shortlisted" from "shortlisted". */
+export function cap(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}

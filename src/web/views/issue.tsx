@@ -4,7 +4,7 @@ import type { IssueRow } from '../../store/index.js';
 import { EXPORT_FORMATS } from '../../export/index.js';
 import { DigestPreview } from './preview.js';
 import { Chips } from './card.js';
-import { fmtDateTime, plural } from './format.js';
+import { cap, fmtDateTime, plural } from './format.js';
 
 const FORMAT_LABEL: Record<string, string> = { md: 'Markdown', html: 'HTML', docx: 'Word', txt: 'Text', json: 'JSON' };
 
@@ -80,7 +80,7 @@ export const IssuePage: FC<{ issue: IssueRow; doc: IssueDoc; csrf: string; label
   <>
     <div class="page-head">
       <h1>{p.issue.title}</h1>
-      <span class={`state state-${p.issue.status}`}>{p.issue.status}</span>
+      <span class={`state state-${p.issue.status}`}>{cap(p.issue.status)}</span>
       <span class="muted">
         {p.issue.status === 'published' ? `published ${fmtDateTime(p.issue.published_at, p.timeZone)}` : `last change ${fmtDateTime(p.issue.updated_at, p.timeZone)}`}
       </span>

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { RunnerStatus } from '../../jobs/schedule.js';
-import { ago, fmtDateTime, plural } from './format.js';
+import { ago, cap, fmtDateTime, plural } from './format.js';
 
 /**
  * The ingest panel: a button when idle, live counters while a run goes (polled every 1.5 s),
@@ -51,7 +51,7 @@ export const IngestPanel: FC<{ status: RunnerStatus; now: Date; timeZone: string
       {last && (
         <p class={last.outcome === 'failed' ? 'alert alert-error' : 'ingest-counts'}>
           Run {last.run_id ?? '?'} ({last.trigger === 'schedule' ? 'scheduled' : 'from the desk'}) finished {ago(last.finished_at, now)}:{' '}
-          <span class={`state state-${last.outcome}`}>{last.outcome}</span>
+          <span class={`state state-${last.outcome}`}>{cap(last.outcome)}</span>
           {last.items && <> — {last.items.new} new, {last.items.extracted} relevant, {last.items.failed} failed. <a href="/">See the candidates</a></>}
           {last.error && <> — {last.error}</>}
         </p>

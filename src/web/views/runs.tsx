@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { RunWithCost } from '../../store/index.js';
-import { duration, fmtDateTime } from './format.js';
+import { cap, duration, fmtDateTime } from './format.js';
 
 type Num = number | undefined;
 const n = (v: unknown): Num => (typeof v === 'number' ? v : undefined);
@@ -39,7 +39,7 @@ export const RunsTable: FC<{ runs: RunWithCost[]; timeZone: string }> = ({ runs,
               <td class="num strong">{r.id}</td>
               <td>{fmtDateTime(r.started_at, timeZone)}</td>
               <td>{r.trigger}</td>
-              <td><span class={`state state-${r.outcome}`} title={r.error ?? undefined}>{r.outcome}</span></td>
+              <td><span class={`state state-${r.outcome}`} title={r.error ?? undefined}>{cap(r.outcome)}</span></td>
               <td class="num">{duration(ms)}</td>
               <td class="num">{c.sources}</td>
               <Cell v={c.new} /><Cell v={c.relevant} /><Cell v={c.offTopic} /><Cell v={c.failed} /><Cell v={c.drafted} />

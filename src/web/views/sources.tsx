@@ -7,10 +7,10 @@ import { ago, fmtDateTime } from './format.js';
 export type SourceRow = Pick<SourceHealth, 'id' | 'name' | 'type' | 'url' | 'enabled'> & Partial<SourceHealth> & { stored: boolean };
 
 const Status: FC<{ s: SourceRow }> = ({ s }) => {
-  if (!s.enabled) return <span class="state state-disabled">disabled</span>;
-  if (!s.stored || !s.last_attempt_at) return <span class="state state-never">not read yet</span>;
-  if ((s.consecutive_failures ?? 0) > 0) return <span class="state state-failed">failing ×{s.consecutive_failures}</span>;
-  return <span class="state state-ok">ok</span>;
+  if (!s.enabled) return <span class="state state-disabled">Disabled</span>;
+  if (!s.stored || !s.last_attempt_at) return <span class="state state-never">Not read yet</span>;
+  if ((s.consecutive_failures ?? 0) > 0) return <span class="state state-failed">Failing ×{s.consecutive_failures}</span>;
+  return <span class="state state-ok">OK</span>;
 };
 
 /** The sources table, failing sources first. */
