@@ -38,8 +38,8 @@ function seed(store: Store, n: number): void {
   for (let start = 0; start < n; start += batch) {
     store.inTransaction(() => {
       for (let i = start; i < Math.min(n, start + batch); i++) {
-        // Newest items are the most recent; about 270 a day over a year.
-        const published = new Date(NOW.getTime() - (i / n) * span - rand() * 3600_000).toISOString();
+        // Oldest first, as a crawler stores them (ids grow with time); about 270 a day over a year.
+        const published = new Date(NOW.getTime() - ((n - 1 - i) / n) * span - rand() * 3600_000).toISOString();
         const src = pick(sources);
         const url = `https://${src.id}.example/news/${i}`;
         const title = `${pick(titles)} (${i})`;
@@ -54,7 +54,7 @@ function seed(store: Store, n: number): void {
         store.saveDraft(story, id, { headline: title, bullet: text.slice(0, 600), topics: rand() < 0.3 ? [t1, pick(topics)] : [t1], topic_confidence: 0.7,
           summarizer: 'offline', prompt_version: 'offline-1', cache_key: `bench-${i}`, unsupported: [] }, ts);
         // Older stories were mostly decided by earlier issues.
-        if (i > n * 0.04) { const r = rand(); if (r < 0.3) store.setStoryReview(story, 'published', ts); else if (r < 0.6) store.setStoryReview(story, 'rejected', ts); }
+        if (i < n * 0.96) { const r = rand(); if (r < 0.3) store.setStoryReview(story, 'published', ts); else if (r < 0.6) store.setStoryReview(story, 'rejected', ts); }
       }
     });
     say(`seeded ${Math.min(n, start + batch)} / ${n}`);

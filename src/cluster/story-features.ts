@@ -25,6 +25,10 @@ export interface StoryConfig {
   min_evidence: number;
   /** ...spread over at least this many distinct shared things (rarity ≥ 0.3), so one famous name is not enough. */
   min_things: number;
+  /** Weight factor of shared rare content terms in the evidence (names and amounts count 1)... */
+  term_evidence: number;
+  /** ...where a term is rare if its rarity (0..1) is at least this; without corpus counts no term is. */
+  rare_term: number;
   /** Weight factor of a shared entity or number that is a blocking key of neither item. */
   passing_mention: number;
   /** Blocking keys kept per item. */
@@ -47,16 +51,18 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   minhash_perms: 64,
   bands: 16,
   shingle: 2,
-  min_score: 0.15,
+  min_score: 0.2,
   dup_jaccard: 0.5,
   w_entities: 0.6,
   w_title: 0.15,
   w_terms: 0.3,
   w_numbers: 0.15,
   w_shingles: 0.1,
-  min_evidence: 1,
+  min_evidence: 1.2,
   min_things: 2,
   passing_mention: 0.5,
+  term_evidence: 0.15,
+  rare_term: 0.5,
   max_keys: 8,
   max_terms: 25,
   bucket_cap: 20,
@@ -85,10 +91,14 @@ const COMMON: Record<string, number> = {
   'indo pacific': 0.1, pacific: 0.1, asia: 0.1, congress: 0.1, pentagon: 0.1, 'white house': 0.1, sdf: 0.1,
 };
 
-/** Built-in expected document share of a df key (entity, "#number" or "t:title term"). */
+// The same shares for the content-word spelling ("united_states") used by title terms and terms.
+const COMMON_TERMS: Record<string, number> = Object.fromEntries(Object.entries(COMMON).map(([k, v]) => [k.replace(/ /g, '_'), v]));
+
+/** Built-in expected document share of a df key (entity, "#number", "t:title term" or "w:term"). */
 export function priorShare(key: string): number {
-  if (key.startsWith('t:') || key.startsWith('w:')) return COMMON[key.slice(2).replace(/_/g, ' ')] ?? 0.02;
-  if (key.startsWith('#')) return key.startsWith('#y') ? 0.2 : 0.02;
+  const c = key.charCodeAt(0);
+  if (c === 35 /* # */) return key.charCodeAt(1) === 121 /* y */ ? 0.2 : 0.02;
+  if (key.charCodeAt(1) === 58 /* : */ && (c === 116 || c === 119) /* t w */) return COMMON_TERMS[key.slice(2)] ?? 0.1; // ordinary words: not presumed rare
   return COMMON[key] ?? 0.01;
 }
 

@@ -73,11 +73,12 @@ export class StoryIndex {
     if (this.features.has(id)) throw new Error(`story index: item ${id} was already added`);
     const cands = this.candidates(f);
     const df = (k: string): number => this.docFreq(k);
+    const memo = new Map<string, number>();
     let best: { id: number; score: number } | null = null;
     for (const c of cands) {
       const other = this.features.get(c);
       if (!other) continue;
-      const s = storyScore(f, other, this.cfg, df, this.size);
+      const s = storyScore(f, other, this.cfg, df, this.size, memo);
       if (s.same && (!best || s.score > best.score)) best = { id: c, score: s.score };
     }
     const storyId = best ? this.storyOf(best.id) : id;

@@ -9,64 +9,112 @@ export interface StoryScore {
 }
 
 /**
- * Inverse document frequency of a df key, smoothed by `prior_docs` pseudo-documents that carry the
- * built-in prior share, so "japan" weighs little even in an empty corpus and real counts take over as it grows.
+ * Rarity of a df key in 0..1: IDF smoothed by `prior_docs` pseudo-documents that carry the built-in prior
+ * share (so "japan" weighs little even in an empty corpus), divided by the largest IDF the corpus allows.
  */
 export function keyWeight(key: string, cfg: StoryConfig, df?: (key: string) => number, total = 0): number {
   const p = cfg.prior_docs;
   const n = df ? df(key) : 0;
-  // Divided by the largest possible IDF, so a weight reads as "how rare, 0..1" whatever the corpus size.
   return Math.max(0, Math.log((total + p) / (n + p * priorShare(key) + 0.5)) / Math.log((total + p) / 0.5));
 }
 
-interface Overlap {
-  cos: number;
-  /** IDF mass and count of distinct shared things: a name and its words ("kenji okabe", "okabe") count once. */
-  shared: number;
-  things: number;
-  top: string[];
+// Per-item lookups derived once from the features (which are never mutated) and reused for every comparison.
+interface Prepared {
+  ents: string[];
+  parts: Map<string, string[]>; // multi-word entity → its words
+  phrases: Map<string, string[]>; // word → the multi-word entities containing it
+  nameWords: Set<string>;
+  nums: string[];
+  title: string[];
+  terms: string[];
+  salient: Set<string>;
+}
+const prepared = new WeakMap<StoryFeatures, Prepared>();
+
+function prepare(f: StoryFeatures): Prepared {
+  let p = prepared.get(f);
+  if (p) return p;
+  const parts = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
+  const nameWords = new Set<string>();
+  for (const e of f.entities) {
+    const words = e.split(' ');
+    for (const w of words) nameWords.add(w);
+    if (words.length < 2) continue;
+    parts.set(e, words);
+    for (const w of words) phrases.set(w, [...(phrases.get(w) ?? []), e]);
+  }
+  p = {
+    ents: f.entities, parts, phrases, nameWords, salient: new Set(f.keys),
+    nums: f.numbers.map((n) => `#${n}`), title: f.title_terms.map((t) => `t:${t}`), terms: f.terms.map((t) => `w:${t}`),
+  };
+  prepared.set(f, p);
+  return p;
 }
 
-// Drops single words that belong to a multi-word entity of the same set, keeping the heavier weight on the phrase.
-function collapse(keys: Iterable<string>, w: (k: string) => number): Map<string, number> {
-  const all = new Set(keys);
-  const out = new Map<string, number>();
-  const inPhrase = new Set<string>();
-  for (const k of all) if (k.includes(' ')) for (const part of k.split(' ')) if (all.has(part)) inPhrase.add(part);
-  for (const k of all) {
-    if (inPhrase.has(k)) continue;
-    const parts = k.includes(' ') ? k.split(' ').filter((p) => all.has(p)) : [];
-    out.set(k, Math.max(w(k), ...parts.map(w)));
+// Things in a set of keys with their weights: a single word inside a multi-word name of the same set
+// counts once, with the name ("kenji okabe" + "okabe" → one thing).
+function things(keys: string[], inSet: Set<string>, p: Prepared, w: (k: string) => number): number[] {
+  const out: number[] = [];
+  for (const k of keys) {
+    const words = p.parts.get(k);
+    if (!words) {
+      if (!p.phrases.get(k)?.some((ph) => inSet.has(ph))) out.push(w(k));
+      continue;
+    }
+    let x = w(k);
+    for (const part of words) if (inSet.has(part)) x = Math.max(x, w(part));
+    out.push(x);
   }
   return out;
 }
 
-// Weighted cosine of two sets of things (binary vectors scaled by IDF) and what they share.
-function overlap(a: string[], b: string[], w: (k: string) => number): Overlap {
-  const bs = new Set(b);
-  const ca = collapse(a, w);
-  const cb = collapse(b, w);
-  const cs = collapse(a.filter((k) => bs.has(k)), w);
-  let na = 0;
-  let nb = 0;
-  let dot = 0;
-  let shared = 0;
-  for (const x of ca.values()) na += x * x;
-  for (const x of cb.values()) nb += x * x;
-  for (const x of cs.values()) {
-    dot += x * x;
-    shared += x;
-  }
-  const cos = na > 0 && nb > 0 ? Math.min(1, dot / Math.sqrt(na * nb)) : 0;
-  const top = [...cs].sort((x, y) => y[1] - x[1]);
-  const things = top.filter(([, x]) => x >= 0.3).length;
-  return { cos, shared, things, top: top.slice(0, 5).map(([k]) => k) };
+// Whether one name's words are all in the other ("monongahela steel" and "monongahela steel works").
+function nested(x: string[], y: string[]): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((word) => long.includes(word));
+}
+
+// A word both items have only inside different names ("haruka" of Haruka Sendo and of Haruka Taoka,
+// "spear" of Iron Spear and of Storm Spear) does not name the same thing.
+function sameReferent(word: string, a: Prepared, b: Prepared): boolean {
+  const pa = a.phrases.get(word);
+  const pb = b.phrases.get(word);
+  if (!pa || !pb || a.parts.has(word)) return true;
+  return pa.some((x) => pb.some((y) => nested(a.parts.get(x) ?? [], b.parts.get(y) ?? [])));
+}
+
+interface Overlap {
+  cos: number;
+  shared: number;
+  count: number;
+  top: string[];
+}
+
+// Weighted cosine of two key sets over things, the rarity mass they share, and how many shared things are rare (≥ 0.3).
+function overlap(ka: string[], kb: string[], a: Prepared, b: Prepared, w: (k: string) => number): Overlap {
+  const setA = new Set(ka);
+  const setB = new Set(kb);
+  const shared = ka.filter((k) => setB.has(k) && sameReferent(k, a, b));
+  const sharedSet = new Set(shared);
+  const norm = (xs: number[]): number => Math.sqrt(xs.reduce((s, x) => s + x * x, 0));
+  const sw = things(shared, sharedSet, a, w);
+  const na = norm(things(ka, setA, a, w));
+  const nb = norm(things(kb, setB, b, w));
+  const dot = sw.reduce((s, x) => s + x * x, 0);
+  const top = shared.map((k, i) => [k, sw[i] ?? w(k)] as const).sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k]) => k);
+  return {
+    cos: na > 0 && nb > 0 ? Math.min(1, dot / (na * nb)) : 0,
+    shared: sw.reduce((s, x) => s + x, 0),
+    count: sw.filter((x) => x >= 0.3).length,
+    top,
+  };
 }
 
 /**
- * Scores whether two items report the same news event: shared distinctive entities, title terms and
- * amounts (IDF-weighted through `df`, the number of stored items carrying a key, out of `total`),
- * plus shingle similarity; never the same story outside the date window.
+ * Scores whether two items report the same news event: shared distinctive entities, title terms, content
+ * terms and amounts (rarity from `df`, the number of stored items carrying a key, out of `total`) plus
+ * shingle similarity; never the same story outside the date window. `memo` caches weights while df and total hold.
  */
 export function storyScore(
   a: StoryFeatures,
@@ -74,6 +122,7 @@ export function storyScore(
   cfg: StoryConfig = DEFAULT_STORY_CONFIG,
   df?: (key: string) => number,
   total = 0,
+  memo?: Map<string, number>,
 ): StoryScore {
   const reasons: string[] = [];
   if (a.day !== null && b.day !== null) {
@@ -81,29 +130,40 @@ export function storyScore(
     if (gap > cfg.window_days) return { score: 0, same: false, reasons: [`${gap} days apart`] };
     reasons.push(`${gap} days apart`);
   }
-  const w = (k: string): number => keyWeight(k, cfg, df, total);
-  // A shared name that is salient (a blocking key) in either item is evidence; a passing mention is half as much.
-  const salient = new Set([...a.keys, ...b.keys]);
-  const we = (k: string): number => w(k) * (salient.has(k) ? 1 : cfg.passing_mention);
+  const pa = prepare(a);
+  const pb = prepare(b);
+  const w = (k: string): number => {
+    let x = memo?.get(k);
+    if (x === undefined) {
+      x = keyWeight(k, cfg, df, total);
+      memo?.set(k, x);
+    }
+    return x;
+  };
+  // A shared name or amount that is salient (a blocking key) in either item is evidence; a passing mention counts less.
+  const we = (k: string): number => w(k) * (pa.salient.has(k) || pb.salient.has(k) ? 1 : cfg.passing_mention);
   const jac = minhashSimilarity(a.minhash, b.minhash);
-  const ent = overlap(a.entities, b.entities, we);
-  const num = overlap(a.numbers.map((n) => `#${n}`), b.numbers.map((n) => `#${n}`), we);
-  const title = overlap(a.title_terms.map((t) => `t:${t}`), b.title_terms.map((t) => `t:${t}`), w);
-  const terms = overlap(a.terms.map((t) => `w:${t}`), b.terms.map((t) => `w:${t}`), w);
+  const ent = overlap(pa.ents, pb.ents, pa, pb, we);
+  const num = overlap(pa.nums, pb.nums, pa, pb, we);
+  const title = overlap(pa.title, pb.title, pa, pb, w);
+  const terms = overlap(pa.terms, pb.terms, pa, pb, w);
   const wsum = cfg.w_entities + cfg.w_title + cfg.w_terms + cfg.w_numbers + cfg.w_shingles || 1;
-  const score = (
-    cfg.w_entities * ent.cos +
-    cfg.w_title * title.cos +
-    cfg.w_terms * terms.cos +
-    cfg.w_numbers * num.cos +
-    cfg.w_shingles * Math.min(1, jac / cfg.dup_jaccard)) / wsum;
-  const evidence = ent.shared + num.shared;
-  const things = ent.things + num.things;
+  const score = (cfg.w_entities * ent.cos + cfg.w_title * title.cos + cfg.w_terms * terms.cos +
+    cfg.w_numbers * num.cos + cfg.w_shingles * Math.min(1, jac / cfg.dup_jaccard)) / wsum;
+  // Rare content words both use ("interim", "etching", "rover"; names excluded, they count above) are weaker
+  // evidence of one event; enough of them count as one more shared thing.
+  let termMass = 0;
+  for (const t of b.terms) {
+    if (!pa.terms.includes(`w:${t}`) || pa.nameWords.has(t) || pb.nameWords.has(t)) continue;
+    const x = w(`w:${t}`);
+    if (x >= cfg.rare_term) termMass += x;
+  }
+  const evidence = ent.shared + num.shared + cfg.term_evidence * termMass;
+  const count = ent.count + num.count + (cfg.term_evidence * termMass >= 0.5 ? 1 : 0);
   reasons.push(`shingles ${jac.toFixed(2)}`, `entities ${ent.cos.toFixed(2)} [${ent.top.join(', ')}]`);
   if (num.top.length) reasons.push(`numbers ${num.cos.toFixed(2)} [${num.top.join(', ')}]`);
   if (title.top.length) reasons.push(`title ${title.cos.toFixed(2)} [${title.top.join(', ')}]`);
-  reasons.push(`terms ${terms.cos.toFixed(2)} [${terms.top.join(', ')}]`);
-  reasons.push(`evidence ${evidence.toFixed(2)} from ${things}`);
-  const same = jac >= cfg.dup_jaccard || (score >= cfg.min_score && evidence >= cfg.min_evidence && things >= cfg.min_things);
+  reasons.push(`terms ${terms.cos.toFixed(2)} [${terms.top.join(', ')}]`, `evidence ${evidence.toFixed(2)} from ${count}`);
+  const same = jac >= cfg.dup_jaccard || (score >= cfg.min_score && evidence >= cfg.min_evidence && count >= cfg.min_things);
   return { score, same, reasons };
 }

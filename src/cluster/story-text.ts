@@ -51,12 +51,16 @@ const ALIASES: Record<string, string> = {
   'ground self-defense force': 'gsdf', 'maritime self-defense force': 'msdf', 'self-defense forces': 'sdf',
 };
 
+// Spellings the alias table knows, on either side: never trimmed or split.
+const KNOWN = new Set([...Object.keys(ALIASES), ...Object.values(ALIASES)]);
+
 /** Rewrites dotted abbreviations into single tokens before tokenising, so "U.S.-Japan" splits cleanly. */
 function preNormalise(text: string): string {
   return text
     .replace(/\bU\.\s?S\.(?:\s?A\.)?/g, 'United_States')
     .replace(/\bU\.\s?N\./g, 'United_Nations')
     .replace(/\b2\s?\+\s?2\b/g, 'TwoPlusTwo')
+    .replace(/\bIndo-Pacific\b/g, 'Indo_Pacific')
     .replace(/\b(Ground|Maritime|Air) Self-Defen[cs]e Forces?\b/g, (_m, b: string) => `${b[0]}SDF`)
     .replace(/\bSelf-Defen[cs]e Forces?\b/g, 'SDF')
     .replace(/[’‘]/g, "'")
@@ -107,7 +111,7 @@ function flush(run: string[], out: Map<string, number>): void {
   for (let p of parts) {
     while (p.length && (p[0] === 'of' || STOPWORDS.has(p[0]))) p = p.slice(1);
     while (p.length && p[p.length - 1] === 'of') p = p.slice(0, -1);
-    if (p.length > 2 && p[p.length - 2] === 'of' && COUNTRIES.has(alias(p[p.length - 1].replace(/_/g, ' ')))) {
+    if (p.length > 2 && p[p.length - 2] === 'of' && !KNOWN.has(p.join(' ').replace(/_/g, ' ')) && COUNTRIES.has(alias(p[p.length - 1].replace(/_/g, ' ')))) {
       add(alias(p[p.length - 1].replace(/_/g, ' ')), out); // "Ichiro Kanzaki of Japan"
       p = p.slice(0, -2);
     }
@@ -117,7 +121,7 @@ function flush(run: string[], out: Map<string, number>): void {
       p = p.slice(1);
     }
     let raw = p.join(' ').replace(/_/g, ' ');
-    if (!ALIASES[raw]) {
+    if (!KNOWN.has(raw)) {
       // "Exercise Southern Kestrel", "Yausubetsu Training Area": the distinctive core is the name.
       while (p.length > 1 && (GENERIC.has(p[0]) || p[0] === 'of')) p = p.slice(1);
       while (p.length > 1 && (GENERIC.has(p[p.length - 1]) || p[p.length - 1] === 'of')) p = p.slice(0, -1);
@@ -158,8 +162,10 @@ export function namedEntities(text: string): Map<string, number> {
       if (/[.!?]/.test(tok)) sentenceStart = true;
       continue;
     }
+    // "Hale-Kanzaki", "Japan-U.S.": hyphen-joined names are separate names.
     const parts = /\p{L}-\p{L}/u.test(tok) && tok.split('-').some(isCap) ? tok.split('-') : [tok];
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) close();
       const low = part.toLowerCase().replace(/'s?$/, '');
       const starter = sentenceStart && STOPWORDS.has(low);
       if (isCap(part) && !starter) {

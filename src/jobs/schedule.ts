@@ -47,6 +47,8 @@ export interface IngestRunner {
   status(): RunnerStatus;
   /** Aborts the run in flight (if any) and waits until it has finished and released the lock. */
   stop(): Promise<void>;
+  /** Resolves when no run is going in this process (without stopping it). */
+  idle(): Promise<void>;
 }
 
 /** What the runner needs; `ingest` and `makeDeps` are replaceable so tests need no network. */
@@ -142,6 +144,9 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
       if (!current) return;
       current.abort.abort();
       await current.done;
+    },
+    async idle() {
+      if (current) await current.done;
     },
   };
 }

@@ -12,7 +12,8 @@ export const securityHeaders: MiddlewareHandler<Env> = async (c, next) => {
   await next();
   c.res.headers.set('Content-Security-Policy', CSP);
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts, which the origin check refuses.
+  c.res.headers.set('Referrer-Policy', 'same-origin');
   c.res.headers.set('X-Frame-Options', 'DENY');
   c.res.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');

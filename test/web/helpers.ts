@@ -36,6 +36,7 @@ export function fakeRunner(): IngestRunner & { starts: string[]; state: RunnerSt
     },
     status: () => ({ ...state }),
     stop: async () => {},
+    idle: async () => {},
   };
 }
 

@@ -5,6 +5,7 @@
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   const help = () => document.getElementById('help');
   let lastUndo = null;
+  let focusedId = null;
 
   const isTyping = (el) => !!el && !!el.closest && !!el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
   const currentCard = () => document.activeElement && document.activeElement.closest ? document.activeElement.closest('.card') : null;
@@ -20,7 +21,9 @@
   function step(dir) {
     const list = $$('.card').length ? $$('.card') : $$('.entry');
     if (!list.length) return;
-    const at = list.indexOf(currentCard() || currentEntry());
+    // Right after a swap the focus may not be back yet: fall back to the element that had it.
+    const cur = currentCard() || currentEntry() || (focusedId && document.getElementById(focusedId));
+    const at = list.indexOf(cur);
     const next = at < 0 ? (dir > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + dir));
     focusEl(list[next]);
   }
@@ -105,7 +108,6 @@
   });
 
   // After htmx replaces the focused element, focus its replacement (same id), so j/k/s/x keep flowing.
-  let focusedId = null;
   document.addEventListener('htmx:beforeRequest', () => {
     const el = currentCard() || currentEntry();
     focusedId = el ? el.id : null;

@@ -3,7 +3,7 @@ import type { StoryCard } from '../../store/index.js';
 import type { TopicConfig } from '../../config/schema.js';
 import { REVIEW_STATES, PAGE_SIZE, filterHref, type DeskFilter } from '../filters.js';
 import { Card, type CardContext } from './card.js';
-import { plural } from './format.js';
+import { fmtDate, plural } from './format.js';
 
 /** Everything the candidates page shows. */
 export interface CandidatesModel {
@@ -52,16 +52,21 @@ const FilterBar: FC<{ m: CandidatesModel }> = ({ m }) => {
   const f = m.filter;
   return (
     <form class="filters" method="get" action="/" role="search">
-      <input type="search" name="q" value={f.q} placeholder="Search headlines, bullets and article text" aria-label="Search" id="search" />
-      {f.review !== 'new' && <input type="hidden" name="review" value={f.review} />}
-      {f.topic && <input type="hidden" name="topic" value={f.topic} />}
-      <select name="source" aria-label="Source">
-        <option value="">All sources</option>
-        {m.sources.map((s) => <option value={s.id} selected={f.source === s.id}>{s.name}</option>)}
-      </select>
-      <label class="date">From <input type="date" name="from" value={f.from} /></label>
-      <label class="date">To <input type="date" name="to" value={f.to} /></label>
-      <button type="submit" class="btn">Apply</button>
+      <div class="search-row">
+        <input type="search" name="q" value={f.q} placeholder="Search headlines, bullets and article text" aria-label="Search" id="search" />
+        <kbd class="search-hint" aria-hidden="true">/</kbd>
+      </div>
+      <div class="filter-row">
+        {f.review !== 'new' && <input type="hidden" name="review" value={f.review} />}
+        {f.topic && <input type="hidden" name="topic" value={f.topic} />}
+        <select name="source" aria-label="Source">
+          <option value="">All sources</option>
+          {m.sources.map((s) => <option value={s.id} selected={f.source === s.id}>{s.name}</option>)}
+        </select>
+        <label class="date">From <input type="date" name="from" value={f.from} /></label>
+        <label class="date">To <input type="date" name="to" value={f.to} /></label>
+        <button type="submit" class="btn">Apply</button>
+      </div>
     </form>
   );
 };
@@ -87,15 +92,15 @@ export const CandidatesPage: FC<{ m: CandidatesModel }> = ({ m }) => {
     <div class="desk">
       <Rail m={m} />
       <section class="desk-main">
-        <FilterBar m={m} />
         <div class="summary-line">
           <h1>{REVIEW_LABEL[f.review] === 'New' ? 'Candidates' : `${REVIEW_LABEL[f.review]} stories`}</h1>
           <span class="muted">
             {plural(m.total, 'story', 'stories')}{topicLabel && <> in {topicLabel}</>}{f.q && <> matching “{f.q}”</>}
-            {f.from ? <> since {f.from}</> : null}{f.to ? <> until {f.to}</> : null}
+            {f.from ? <> since {fmtDate(f.from, 'UTC')}</> : null}{f.to ? <> until {fmtDate(f.to, 'UTC')}</> : null}
           </span>
           {m.draft && <span class="muted draft-note">Shortlisting adds to <a href="/issue">{m.draft}</a></span>}
         </div>
+        <FilterBar m={m} />
         <div id="cards" class="cards">
           {m.cards.map((card) => <Card card={card} ctx={m.ctx} />)}
           {m.cards.length === 0 && (

@@ -50,23 +50,23 @@ export const IssueBody: FC<{ issue: IssueRow; doc: IssueDoc; csrf: string; label
           {doc.items.map((item, i) => <Entry issue={issue} item={item} pos={i + 1} count={doc.items.length} labels={labels} />)}
         </ol>
       )}
-      <div class="panel exports">
+      <div class="panel finish">
         <h3>Download</h3>
         <div class="btn-row">
           {EXPORT_FORMATS.map((f) => <a class="btn" href={`/issues/${issue.id}/export/${f}`} download>{FORMAT_LABEL[f]}</a>)}
         </div>
+        {issue.status === 'draft' && (
+          <details class="publish">
+            <summary class="btn primary">Publish…</summary>
+            <form method="post" action={`/issues/${issue.id}/publish`}>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <p>Publishing marks {plural(doc.items.length, 'story', 'stories')} as published: they leave the candidates for good
+                and the issue can no longer change.</p>
+              <button type="submit" class="btn primary" disabled={doc.items.length === 0}>Yes, publish {issue.title}</button>
+            </form>
+          </details>
+        )}
       </div>
-      {issue.status === 'draft' && (
-        <details class="panel publish">
-          <summary class="btn primary">Publish…</summary>
-          <form method="post" action={`/issues/${issue.id}/publish`}>
-            <input type="hidden" name="_csrf" value={csrf} />
-            <p>Publishing marks {plural(doc.items.length, "story", "stories")} as published: they leave the candidates for good
-              and the issue can no longer change.</p>
-            <button type="submit" class="btn primary" disabled={doc.items.length === 0}>Yes, publish {issue.title}</button>
-          </form>
-        </details>
-      )}
     </section>
     <section class="issue-preview">
       <div class="section-head"><h2>Preview</h2></div>

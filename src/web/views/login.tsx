@@ -9,6 +9,7 @@ export const LoginPage: FC<{ csrf: string; next: string; publication: string; er
       {p.error && <p class="alert alert-error" role="alert">{p.error}</p>}
       <input type="hidden" name="_csrf" value={p.csrf} />
       <input type="hidden" name="next" value={p.next} />
+      <input type="text" name="username" value="editor" autocomplete="username" hidden />
       <label class="field">
         <span>Password</span>
         <input type="password" name="password" autocomplete="current-password" required autofocus />

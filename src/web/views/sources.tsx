@@ -8,8 +8,8 @@ export type SourceRow = Pick<SourceHealth, 'id' | 'name' | 'type' | 'url' | 'ena
 
 const Status: FC<{ s: SourceRow }> = ({ s }) => {
   if (!s.enabled) return <span class="state state-disabled">Disabled</span>;
-  if (!s.stored || !s.last_attempt_at) return <span class="state state-never">Not read yet</span>;
   if ((s.consecutive_failures ?? 0) > 0) return <span class="state state-failed">Failing ×{s.consecutive_failures}</span>;
+  if (!s.stored || !s.last_attempt_at) return <span class="state state-never">Not read yet</span>;
   return <span class="state state-ok">OK</span>;
 };
 

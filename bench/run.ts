@@ -1,0 +1,346 @@
+// `npm run bench`: how fast, how polite, how cheap on a quiet rerun, and how big newsdesk's ingest is,
+// measured on the real CLI (dist/cli.js) in a child process against a synthetic corpus served from this
+// process; then the review app's and story assignment's own benches. `--quick` for checks (< 1 min),
+// `--json` for one JSON object on stdout (progress goes to stderr). See bench/README.md for the method.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { runNode, lastJson, type ChildRun } from './child.js';
+import { startBenchSite, requestKind, type BenchSite } from './site.js';
+import { articlePage, articlePath, type CorpusShape } from './corpus.js';
+import { analysePoliteness, type Limits, type PolitenessReport } from './politeness.js';
+import { stageSplit } from './profile.js';
+import { startBenchLlm } from './fake-llm.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+const { values: opt } = parseArgs({ options: {
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  build: { type: 'boolean', default: true },
+  verbose: { type: 'boolean', default: false },
+  seed: { type: 'string', default: '7' },
+}, allowNegative: true });
+
+const P = opt.quick ? {
+  mode: 'quick', seed: Number(opt.seed),
+  cpu: { hosts: 4, articles_per_host: 40 },
+  polite: { hosts: 4, articles_per_host: 40, latency_ms: 50, per_host_delay_ms: 200 },
+  rss: { hosts: 4, articles_per_host: 250 },
+  fetch: { concurrency: 8, per_host_concurrency: 2 },
+  ui: { items: 2000, rounds: 4, timeout_s: 30 },
+  story: { items: 10_000, timeout_s: 40 },
+  budget_s: 60,
+} : {
+  mode: 'full', seed: Number(opt.seed),
+  cpu: { hosts: 20, articles_per_host: 50 },
+  polite: { hosts: 20, articles_per_host: 50, latency_ms: 50, per_host_delay_ms: 200 },
+  rss: { hosts: 20, articles_per_host: 500 },
+  fetch: { concurrency: 8, per_host_concurrency: 2 },
+  ui: { items: 100_000, rounds: 10, timeout_s: 300 },
+  story: { items: 100_000, timeout_s: 180 },
+  budget_s: 600,
+};
+
+const say = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const benchStart = performance.now();
+const tmp = mkdtempSync(join(tmpdir(), 'newsdesk-bench-'));
+
+/** Child env: no OPENAI_* unless given, so the offline summarizer is used by default. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPENAI_') && !k.startsWith('NEWSDESK_')) env[k] = v;
+  return { ...env, NEWSDESK_LOG_LEVEL: 'warn', ...extra };
+}
+
+// ---- build ---------------------------------------------------------------------------------------------
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when src/ is newer (tsc output goes to stderr, keeping stdout for the JSON). */
+function ensureBuilt(): string {
+  let built = 0;
+  try { built = statSync(CLI).mtimeMs; } catch { /* not built */ }
+  const stale = built === 0 || newestMtime(join(ROOT, 'src')) > built || newestMtime(join(ROOT, 'prompts')) > built;
+  if (!opt.build && built) return 'skipped (--no-build)';
+  if (!stale) return 'up to date';
+  say('building dist/ (npm run build)…');
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status === 0) return 'built';
+  if (statSync(CLI, { throwIfNoEntry: false })) {
+    say('WARNING: npm run build failed (see above); benchmarking the dist/ it left behind');
+    return 'build failed: used the existing dist/';
+  }
+  throw new Error('npm run build failed and there is no dist/cli.js to run');
+}
+
+// ---- config and ingest ---------------------------------------------------------------------------------
+
+const TOPICS = [
+  { id: 'diplomacy', label: 'Diplomacy', keywords: ['summit', 'minister', 'ambassador', 'talks'] },
+  { id: 'defense', label: 'Defense', keywords: ['exercise', 'destroyers', 'air defense', 'forces'] },
+  { id: 'trade', label: 'Economy & trade', keywords: ['tariffs', 'investment', 'rice', 'steel'] },
+  { id: 'energy', label: 'Energy', keywords: ['liquefied natural gas', 'LNG', 'minerals'] },
+  { id: 'technology', label: 'Technology', keywords: ['semiconductor', 'chips', 'quantum', 'cable'] },
+];
+
+function writeConfig(name: string, site: BenchSite, fetch: { per_host_delay_ms: number }, llm: boolean): string {
+  const config = {
+    publication: { name: 'Bench Digest' },
+    fetch: { user_agent: 'newsdesk-bench/0.1 (+https://example.org/bench)', concurrency: P.fetch.concurrency,
+      per_host_concurrency: P.fetch.per_host_concurrency, per_host_delay_ms: fetch.per_host_delay_ms, timeout_ms: 20_000,
+      retries: 2, respect_robots: true, allow_private_hosts: true, max_items_per_source: site.shape.articlesPerHost, max_age_days: 0 },
+    relevance: { all_of: [['Japan', 'Japanese', 'Tokyo', 'Okinawa'], ['United States', 'U.S.', 'US', 'American', 'Washington']] },
+    topics: TOPICS,
+    ...(llm ? { llm: { model: 'bench-model', concurrency: 4 } } : {}),
+    sources: site.feedUrls.map((url, h) => ({ id: `outlet-${h}`, type: 'rss', url })),
+  };
+  const file = join(tmp, `${name}.yaml`);
+  writeFileSync(file, JSON.stringify(config, null, 2)); // JSON is YAML
+  return file;
+}
+
+interface IngestJson {
+  started_at: string; finished_at: string; outcome: string;
+  sources: { id: string; ok: boolean; error: string | null; not_modified: boolean }[];
+  items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number };
+  requests: { sent: number; bytes: number; not_modified: number };
+  stage_ms: Record<string, number>;
+  summarize: { summarized: number; failed: number; llm_calls: number } | null;
+}
+
+async function ingest(label: string, config: string, db: string, opts: { env?: Record<string, string>; profileDir?: string } = {}):
+  Promise<{ report: IngestJson; child: ChildRun; run_ms: number }> {
+  const child = await runNode(CLI, ['ingest', '--json', '--config', config, '--db', db], {
+    cwd: ROOT, env: childEnv(opts.env), tmpDir: tmp, echo: opt.verbose,
+    nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
+  });
+  if (child.code !== 0) throw new Error(`${label}: newsdesk ingest exited with ${child.code}\n${child.stderrTail}`);
+  const report = lastJson<IngestJson>(child.stdout, `${label} ingest`);
+  const failedSources = report.sources.filter((s) => !s.ok);
+  if (failedSources.length) throw new Error(`${label}: sources failed: ${failedSources.map((s) => `${s.id}: ${s.error}`).join('; ')}`);
+  return { report, child, run_ms: Date.parse(report.finished_at) - Date.parse(report.started_at) };
+}
+
+const shapeOf = (c: { hosts: number; articles_per_host: number }): CorpusShape => ({ seed: P.seed, hosts: c.hosts, articlesPerHost: c.articles_per_host });
+
+// ---- the measurements ----------------------------------------------------------------------------------
+
+/** Zero latency, no per-host gap: the pipeline's own speed; a second, profiled run for the CPU split. */
+async function cpuBound() {
+  const site = await startBenchSite(shapeOf(P.cpu), 0);
+  try {
+    const config = writeConfig('cpu', site, { per_host_delay_ms: 0 }, false);
+    say(`cpu-bound run: ${P.cpu.hosts} hosts × ${P.cpu.articles_per_host} articles, no latency, no gap`);
+    const plain = await ingest('cpu-bound', config, join(tmp, 'cpu.db'));
+    const n = plain.report.items.new;
+    say('the same run again under node --cpu-prof, for the per-stage CPU split');
+    const profDir = join(tmp, 'prof');
+    mkdirSync(profDir, { recursive: true });
+    const prof = await ingest('cpu-profiled', config, join(tmp, 'cpu-prof.db'), { profileDir: profDir });
+    const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    const split = profile ? stageSplit(join(profDir, profile)) : null;
+    say('extract-only: the same pages through `newsdesk extract-batch`');
+    const extract = await extractOnly(site);
+    return {
+      articles: n, items: plain.report.items, run_ms: plain.run_ms, process_wall_ms: plain.child.wall_ms,
+      articles_per_s: r1(n / (plain.run_ms / 1000)), articles_per_s_process: r1(n / (plain.child.wall_ms / 1000)),
+      cpu_user_ms: plain.child.cpu_user_ms, cpu_sys_ms: plain.child.cpu_sys_ms, peak_rss_mb: plain.child.peak_rss_mb,
+      stage_wall_ms: plain.report.stage_ms,
+      cpu_split_ms: split?.ms ?? null,
+      cpu_split_pct: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r1((100 * v) / Math.max(1, split.busy_ms))])) : null,
+      cpu_profile: split ? { busy_ms: split.busy_ms, idle_ms: split.idle_ms, profile_ms: split.profile_ms, run_ms: prof.run_ms,
+        articles_per_s_profiled: r1(prof.report.items.new / (prof.run_ms / 1000)) } : null,
+      extract,
+    };
+  } finally {
+    await site.close();
+  }
+}
+
+/** The extraction stage alone, on the very pages the crawler got, timed by extract-batch's per-page ms. */
+async function extractOnly(site: BenchSite) {
+  const dir = join(tmp, 'pages');
+  mkdirSync(dir, { recursive: true });
+  const list: { id: string; html_path: string; url: string }[] = [];
+  site.hosts.forEach((host, h) => {
+    for (let i = 0; i < site.shape.articlesPerHost; i++) {
+      const origin = site.server.url(host, '');
+      const file = join(dir, `${h}-${i}.html`);
+      writeFileSync(file, articlePage(site.shape, h, i, origin));
+      list.push({ id: `${h}-${i}`, html_path: file, url: `${origin}${articlePath(i)}` });
+    }
+  });
+  const child = await runNode(CLI, ['extract-batch'], { cwd: ROOT, env: childEnv(), tmpDir: tmp, input: JSON.stringify(list) });
+  if (child.code !== 0) throw new Error(`extract-batch exited with ${child.code}\n${child.stderrTail}`);
+  const out = lastJson<Record<string, { ms?: number; text?: string; error?: string }>>(child.stdout, 'extract-batch');
+  const ms = Object.values(out).filter((r) => typeof r.ms === 'number' && r.text).map((r) => r.ms!);
+  if (ms.length !== list.length) throw new Error(`extract-batch extracted ${ms.length} of ${list.length} pages`);
+  const total = ms.reduce((s, x) => s + x, 0);
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { pages: ms.length, total_ms: Math.round(total), ms_per_article: r3(total / ms.length),
+    p95_ms: r3(sorted[Math.floor(sorted.length * 0.95)]), articles_per_s: r1(ms.length / (total / 1000)), process_wall_ms: child.wall_ms };
+}
+
+/** Latency and a per-host gap: elapsed against the politeness bound, violations, then a quiet rerun. */
+async function polite() {
+  const site = await startBenchSite(shapeOf(P.polite), P.polite.latency_ms);
+  const llm = await startBenchLlm();
+  try {
+    const config = writeConfig('polite', site, { per_host_delay_ms: P.polite.per_host_delay_ms }, true);
+    const env = { OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'x' };
+    const db = join(tmp, 'polite.db');
+    say(`politeness run: ${P.polite.hosts} hosts × ${P.polite.articles_per_host} articles, ${P.polite.latency_ms} ms latency, ` +
+      `${P.polite.per_host_delay_ms} ms per-host gap, LLM summaries from the fake server`);
+    const first = await ingest('politeness', config, db, { env });
+    const limits: Limits = { perHostDelayMs: P.polite.per_host_delay_ms, perHostConcurrency: P.fetch.per_host_concurrency,
+      concurrency: P.fetch.concurrency, latencyMs: P.polite.latency_ms };
+    const report: PolitenessReport = analysePoliteness([...site.log], limits);
+    const firstCalls = llm.calls();
+
+    say('rerun: nothing new on the server');
+    const mark = site.log.length;
+    const second = await ingest('rerun', config, db, { env });
+    const seen = site.log.slice(mark);
+    const kinds = (k: string) => seen.filter((e) => requestKind(e.path) === k);
+    const feeds = kinds('feed');
+    const rerun = {
+      requests: second.report.requests.sent, bytes: second.report.requests.bytes, not_modified: second.report.requests.not_modified,
+      pages_fetched: kinds('article').length,
+      extracted: second.report.items.new + second.report.items.extracted + second.report.items.irrelevant + second.report.items.merged,
+      llm_calls: llm.calls() - firstCalls,
+      server_requests: seen.length, feeds_requested: feeds.length, feeds_304: feeds.filter((e) => e.status === 304).length,
+      robots_requested: kinds('robots').length, summarize: second.report.summarize, run_ms: second.run_ms, process_wall_ms: second.child.wall_ms,
+    };
+    return {
+      ...report, process_wall_ms: first.child.wall_ms, crawl_run_ms: first.run_ms, items: first.report.items,
+      first_run_llm_calls: firstCalls, first_run_summarized: first.report.summarize?.summarized ?? null, rerun,
+    };
+  } finally {
+    await llm.close();
+    await site.close();
+  }
+}
+
+/** A large run at full speed: peak RSS of the child, which must not grow with the corpus. */
+async function rssRun() {
+  const site = await startBenchSite(shapeOf(P.rss), 0);
+  try {
+    const config = writeConfig('rss', site, { per_host_delay_ms: 0 }, false);
+    const total = P.rss.hosts * P.rss.articles_per_host;
+    say(`memory run: ${total} articles (${P.rss.hosts} hosts × ${P.rss.articles_per_host}), no latency, no gap`);
+    const run = await ingest('memory', config, join(tmp, 'rss.db'));
+    const n = run.report.items.new;
+    if (n !== total) throw new Error(`memory run stored ${n} new items, expected ${total}`);
+    return { articles: n, peak_rss_mb: run.child.peak_rss_mb, rss_method: run.child.rss_method, run_ms: run.run_ms,
+      process_wall_ms: run.child.wall_ms, articles_per_s: r1(n / (run.run_ms / 1000)), cpu_user_ms: run.child.cpu_user_ms,
+      extract_ms_per_article: r3(run.report.stage_ms.extract / n), stage_wall_ms: run.report.stage_ms };
+  } finally {
+    await site.close();
+  }
+}
+
+/** Another team's bench script, run as written; a failure or timeout is reported, never invented. */
+async function script(name: string, args: string[], timeoutS: number): Promise<{ out: unknown | null; error: string | null; wall_ms: number }> {
+  const budgetLeft = P.budget_s - (performance.now() - benchStart) / 1000 - 5;
+  const limit = Math.max(5, Math.min(timeoutS, budgetLeft));
+  say(`${name} ${args.join(' ')} (time limit ${Math.round(limit)} s)`);
+  const child = await runNode(join(ROOT, 'bench', name), args, { cwd: ROOT, env: childEnv(), tmpDir: tmp, nodeArgs: ['--import', 'tsx'],
+    echo: opt.verbose, timeoutMs: limit * 1000, measure: false });
+  if (child.timedOut) return { out: null, error: `timed out after ${Math.round(limit)} s`, wall_ms: child.wall_ms };
+  if (child.code !== 0) return { out: null, error: `exited with ${child.code}: ${child.stderrTail.trim().split('\n').slice(-3).join(' | ')}`, wall_ms: child.wall_ms };
+  try {
+    return { out: lastJson(child.stdout, name), error: null, wall_ms: child.wall_ms };
+  } catch (err) {
+    return { out: null, error: (err as Error).message, wall_ms: child.wall_ms };
+  }
+}
+
+// ---- report --------------------------------------------------------------------------------------------
+
+function table(rows: [string, string, string, string][]): string {
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(w[i])).join('  ')).join('\n');
+}
+
+async function main() {
+  const build = ensureBuilt();
+  const cpu = await cpuBound();
+  const pol = await polite();
+  const mem = await rssRun();
+  const story = await script('story-eval.ts', ['--json', '--n', String(P.story.items)], P.story.timeout_s);
+  const ui = await script('ui.ts', ['--json', '--items', String(P.ui.items), '--rounds', String(P.ui.rounds)], P.ui.timeout_s);
+  const uiOut = ui.out as { candidates_p95_ms?: number; search_p95_ms?: number } | null;
+  const storyOut = story.out as { synthetic?: { mean_ms_per_add?: number; p99_ms_per_add?: number; items?: number } } | null;
+
+  const pipelineShare = r3(cpu.articles_per_s / cpu.extract.articles_per_s);
+  const result = {
+    articles_per_s: cpu.articles_per_s,
+    extract_only_articles_per_s: cpu.extract.articles_per_s,
+    politeness_ratio: pol.politeness_ratio,
+    violations: pol.violations,
+    rerun: { requests: pol.rerun.requests, bytes: pol.rerun.bytes, not_modified: pol.rerun.not_modified,
+      pages_fetched: pol.rerun.pages_fetched, extracted: pol.rerun.extracted, llm_calls: pol.rerun.llm_calls },
+    peak_rss_mb: mem.peak_rss_mb,
+    ui: { candidates_p95_ms: uiOut?.candidates_p95_ms ?? null, search_p95_ms: uiOut?.search_p95_ms ?? null },
+    story_assign_ms: storyOut?.synthetic?.mean_ms_per_add ?? null,
+    ms_per_article: cpu.extract.ms_per_article,
+    end_to_end_vs_extract_only: pipelineShare,
+    params: P,
+    targets: {
+      politeness_ratio_le_1_10: pol.politeness_ratio <= 1.1,
+      violations_0: pol.violations === 0,
+      end_to_end_ge_80pct_of_extract_only: pipelineShare >= 0.8,
+      peak_rss_lt_400mb: mem.peak_rss_mb !== null && mem.peak_rss_mb < 400,
+      rerun_quiet: pol.rerun.pages_fetched === 0 && pol.rerun.extracted === 0 && pol.rerun.llm_calls === 0
+        && pol.rerun.feeds_304 === pol.rerun.feeds_requested && pol.rerun.feeds_requested > 0,
+    },
+    cpu_run: { ...cpu, extract: undefined },
+    extract_only: cpu.extract,
+    politeness: { ...pol, rerun: undefined },
+    rerun_detail: pol.rerun,
+    memory_run: mem,
+    ui_detail: { ...(uiOut ?? {}), error: ui.error, wall_ms: ui.wall_ms },
+    story_detail: { ...(storyOut?.synthetic ?? {}), error: story.error, wall_ms: story.wall_ms },
+    build,
+    node: process.version,
+    wall_s: r1((performance.now() - benchStart) / 1000),
+  };
+
+  const fmt = (x: unknown) => (x === null || x === undefined ? 'n/a' : String(x));
+  const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
+  process.stderr.write(`\n${table([
+    ['measure', 'value', 'target', ''],
+    ['articles/s end to end (run time)', fmt(result.articles_per_s), `≥ 80% of extract-only`, ok(result.targets.end_to_end_ge_80pct_of_extract_only)],
+    ['articles/s extraction alone', fmt(result.extract_only_articles_per_s), `(${fmt(result.ms_per_article)} ms/article)`, `${Math.round(pipelineShare * 100)}%`],
+    ['politeness ratio (elapsed ÷ bound)', `${pol.politeness_ratio} (${pol.elapsed_ms} / ${pol.lower_bound_ms} ms)`, '≤ 1.10', ok(result.targets.politeness_ratio_le_1_10)],
+    ['politeness violations', `${pol.violations} (min gap ${pol.min_gap_ms} ms)`, '0', ok(result.targets.violations_0)],
+    ['rerun requests / bytes / 304s', `${result.rerun.requests} / ${result.rerun.bytes} / ${result.rerun.not_modified}`, 'feeds 304', ''],
+    ['rerun pages / extracted / LLM calls', `${result.rerun.pages_fetched} / ${result.rerun.extracted} / ${result.rerun.llm_calls}`, '0 / 0 / 0', ok(result.targets.rerun_quiet)],
+    [`peak RSS, ${mem.articles} articles`, `${fmt(mem.peak_rss_mb)} MB`, '< 400 MB', ok(result.targets.peak_rss_lt_400mb)],
+    [`review app p95 at ${P.ui.items} items`, `candidates ${fmt(result.ui.candidates_p95_ms)} ms, search ${fmt(result.ui.search_p95_ms)} ms`, '', ui.error ?? ''],
+    [`story assignment at ${P.story.items}`, `${fmt(result.story_assign_ms)} ms/add`, '', story.error ?? ''],
+  ])}\nbench ${P.mode} finished in ${result.wall_s} s\n`);
+  if (opt.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`[bench] failed: ${err.stack ?? err.message}\n`);
+  process.exitCode = 1;
+}).finally(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});

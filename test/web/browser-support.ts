@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { spawnCli, ROOT } from '../support/cli.js';
+
+/** Debian's Chromium; the browser tests skip (with this reason) when it is missing. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Why the browser tests cannot run here, or false when they can. */
+export const SKIP_BROWSER: string | false = existsSync(CHROMIUM) ? false
+  : `browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y chromium; .ci/run does it)`;
+/** Screenshots land here (ignored by git). */
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Launches headless Chromium with no background traffic. */
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+}
+
+/** A running `newsdesk serve`, started as its own process exactly as an editor would start it. */
+export interface Served { url: string; child: ChildProcess; stderr(): string; stop(): Promise<number | null> }
+
+/** Starts `newsdesk serve --port 0` and resolves with the URL it prints once it listens. */
+export function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawnCli(['serve', '--port', '0', '--no-schedule', ...args], { NEWSDESK_PASSWORD: '', ...env });
+  let err = '';
+  child.stdin!.end();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`serve did not start in 20 s:\n${err}`)); }, 20_000);
+    child.stderr!.on('data', (c) => {
+      err += c;
+      const m = /listening on (http:\/\/\S+?)\/?(\s|$)/.exec(err);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1], child, stderr: () => err,
+        stop: () => new Promise((done) => {
+          if (child.exitCode !== null) { done(child.exitCode); return; }
+          child.once('exit', (code) => done(code));
+          child.kill('SIGTERM');
+        }),
+      });
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited with ${code}:\n${err}`)); });
+  });
+}
