@@ -22,6 +22,8 @@ export interface ChildRun {
   rss_method: string;
   /** Killed because it ran past `timeoutMs`. */
   timedOut: boolean;
+  /** [seconds since spawn, RSS MB] of the node process, when asked for. */
+  rss_timeline?: [number, number][];
 }
 
 /** Spawns `node <nodeArgs> <script> <args>` with `input` on stdin; never rejects on a non-zero exit. */
@@ -31,6 +33,8 @@ export async function runNode(script: string, args: string[], opts: {
   timeoutMs?: number;
   /** false: no RSS/CPU measurement (and no /usr/bin/time in between, so a kill reaches node itself). */
   measure?: boolean;
+  /** Sample the node process's RSS this often (ms) into `rss_timeline`. */
+  rssEveryMs?: number;
 }): Promise<ChildRun> {
   const timeFile = join(opts.tmpDir, `time-${process.hrtime.bigint()}.txt`);
   const measure = opts.measure ?? true;
@@ -63,11 +67,22 @@ export async function runNode(script: string, args: string[], opts: {
     } catch { /* exited between polls */ }
   }, 20);
 
+  const timeline: [number, number][] = [];
+  const sampler = opts.rssEveryMs ? setInterval(() => {
+    try {
+      // Under /usr/bin/time the node process is its only child.
+      const pid = useTime ? readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0] : String(child.pid);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      if (kb) timeline.push([Math.round((performance.now() - t0) / 100) / 10, Math.round(kb / 1024)]);
+    } catch { /* not started yet, or gone */ }
+  }, opts.rssEveryMs) : null;
+
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  if (sampler) clearInterval(sampler);
   const wall = performance.now() - t0;
   if (poll) clearInterval(poll);
   if (killer) clearTimeout(killer);
-  const run: ChildRun = { timedOut, code, stdout: Buffer.concat(out).toString('utf8'), stderrTail: err, wall_ms: Math.round(wall),
+  const run: ChildRun = { timedOut, ...(opts.rssEveryMs ? { rss_timeline: timeline } : {}), code, stdout: Buffer.concat(out).toString('utf8'), stderrTail: err, wall_ms: Math.round(wall),
     cpu_user_ms: null, cpu_sys_ms: null, peak_rss_mb: null, rss_method: !measure ? 'none' : useTime ? '/usr/bin/time -v (ru_maxrss)' : '/proc VmHWM poll (20 ms)' };
   if (useTime && existsSync(timeFile)) {
     const t = readFileSync(timeFile, 'utf8');

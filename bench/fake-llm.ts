@@ -8,8 +8,8 @@ function draftFor(body: ChatBody) {
   const article = user.slice(user.indexOf('<article>'), user.lastIndexOf('</article>'));
   const title = /Title: (.*)/.exec(article)?.[1] ?? 'Untitled story about the alliance today';
   const words = article.replace(/^<article>\s*Title: .*$/m, '').split(/\s+/).filter(Boolean);
-  // Whole sentences from the top, between 40 and 120 words.
-  const sentences = words.join(' ').match(/[^.!?]+[.!?]+/g) ?? [words.slice(0, 60).join(' ')];
+  // Whole sentences from the top, between 40 and 120 words; a period after a capital ("U.S.") ends none.
+  const sentences = words.join(' ').split(/(?<=[a-z0-9)][.!?])\s+/);
   let bullet = '';
   for (const s of sentences) {
     const next = `${bullet} ${s.trim()}`.trim();

@@ -35,18 +35,20 @@ export function hostLowerBound(n: number, l: Limits): number {
 
 /** Requests of one host that broke its limits, judged by the server's own timestamps. */
 export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stall[] = []):
-  { gap: number; concurrency: number; minGapMs: number; maxInFlight: number; explained: number } {
+  { gap: number; concurrency: number; minGapMs: number; maxInFlight: number; explained: number; gaps: number[] } {
   const byStart = [...entries].sort((a, b) => a.start - b.start);
   let gap = 0;
   let explained = 0;
   let concurrency = 0;
   let minGapMs = Infinity;
   let maxInFlight = 0;
+  const gaps: number[] = [];
   for (let k = 0; k < byStart.length; k++) {
     const e = byStart[k];
     if (k > 0) {
       const g = e.start - byStart[k - 1].start;
       minGapMs = Math.min(minGapMs, g);
+      gaps.push(g);
       if (g < l.perHostDelayMs) {
         gap++;
         // The earlier request was logged late if the server's loop was stalled when it arrived, by at
@@ -64,7 +66,7 @@ export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stal
     maxInFlight = Math.max(maxInFlight, open);
     if (open > l.perHostConcurrency) concurrency++;
   }
-  return { gap, concurrency, minGapMs, maxInFlight, explained };
+  return { gap, concurrency, minGapMs, maxInFlight, explained, gaps };
 }
 
 /** Most requests in flight at once over all hosts. */
@@ -93,6 +95,9 @@ export interface PolitenessReport {
   lower_bound_ms: number;
   bound_from: string;
   min_gap_ms: number;
+  /** Start-to-start gaps between consecutive requests to a host: how closely the crawler keeps the pace. */
+  median_gap_ms: number;
+  mean_gap_ms: number;
   max_in_flight_per_host: number;
   max_in_flight: number;
   requests: number;
@@ -112,6 +117,7 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
   let hostConc = 0;
   let minGap = Infinity;
   let maxPerHost = 0;
+  const allGaps: number[] = [];
   let slowest = { host: '', requests: 0, elapsed_ms: 0, bound_ms: 0 };
   let latestEnd = -Infinity;
   for (const [host, entries] of hosts) {
@@ -124,6 +130,7 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
     const v = hostViolations(entries, l, stalls);
     gap += v.gap;
     explained += v.explained;
+    allGaps.push(...v.gaps);
     hostConc += v.concurrency;
     minGap = Math.min(minGap, v.minGapMs);
     maxPerHost = Math.max(maxPerHost, v.maxInFlight);
@@ -146,7 +153,9 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
       server_stalls: stalls.filter((s) => s.to >= first && s.from <= last).length,
       server_stall_max_ms: round(Math.max(0, ...stalls.filter((s) => s.to >= first && s.from <= last).map((s) => s.to - s.from))) },
     elapsed_ms: round(elapsed), lower_bound_ms: round(bound), bound_from: boundFrom,
-    min_gap_ms: round(minGap, 2), max_in_flight_per_host: maxPerHost, max_in_flight: g.max, requests: log.length,
+    min_gap_ms: round(minGap, 2),
+    median_gap_ms: round([...allGaps].sort((a, b) => a - b)[Math.floor(allGaps.length / 2)] ?? 0, 2),
+    mean_gap_ms: round(allGaps.reduce((a, b) => a + b, 0) / Math.max(1, allGaps.length), 2), max_in_flight_per_host: maxPerHost, max_in_flight: g.max, requests: log.length,
     slowest_host: slowest,
   };
 }

@@ -10,14 +10,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { runNode, lastJson, type ChildRun } from './child.js';
-import { startBenchSite, requestKind, type BenchSite } from './site.js';
+import { startBenchSite, requestKind, watchStalls, type BenchSite } from './site.js';
+import { watchLoad, type MachineLoad } from './load.js';
 import { articlePage, articlePath, type CorpusShape } from './corpus.js';
 import { analysePoliteness, type Limits, type PolitenessReport } from './politeness.js';
 import { stageSplit } from './profile.js';
 import { startBenchLlm } from './fake-llm.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--no-build] [--skip cpu,polite,rss,story,ui] [--cli PATH] [--seed N] [--verbose]
+  --quick     small sizes, for checks (about a minute)
+  --json      one JSON object on stdout; the table and progress go to stderr
+  --no-build  benchmark dist/ as it is (default: npm run build first when src/ is newer than dist/cli.js)
+  --skip      leave measurements out (their keys are null)
+  --cli       another build's cli.js to measure (A/B of a change; implies --no-build)
+  --verbose   pass the children's stderr through`;
 
 const { values: opt } = parseArgs({ options: {
   quick: { type: 'boolean', default: false },
@@ -25,7 +33,16 @@ const { values: opt } = parseArgs({ options: {
   build: { type: 'boolean', default: true },
   verbose: { type: 'boolean', default: false },
   seed: { type: 'string', default: '7' },
+  skip: { type: 'string', default: '' },
+  cli: { type: 'string' },
+  help: { type: 'boolean', default: false },
 }, allowNegative: true });
+if (opt.help) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const CLI = opt.cli ? resolve(opt.cli) : join(ROOT, 'dist', 'cli.js');
+const skip = new Set(opt.skip.split(',').map((x) => x.trim()).filter(Boolean));
 
 const P = opt.quick ? {
   mode: 'quick', seed: Number(opt.seed),
@@ -76,6 +93,7 @@ function ensureBuilt(): string {
   let built = 0;
   try { built = statSync(CLI).mtimeMs; } catch { /* not built */ }
   const stale = built === 0 || newestMtime(join(ROOT, 'src')) > built || newestMtime(join(ROOT, 'prompts')) > built;
+  if (opt.cli) return `not built: measuring ${CLI}`;
   if (!opt.build && built) return 'skipped (--no-build)';
   if (!stale) return 'up to date';
   say('building dist/ (npm run build)…');
@@ -123,17 +141,19 @@ interface IngestJson {
   summarize: { summarized: number; failed: number; llm_calls: number } | null;
 }
 
-async function ingest(label: string, config: string, db: string, opts: { env?: Record<string, string>; profileDir?: string } = {}):
-  Promise<{ report: IngestJson; child: ChildRun; run_ms: number }> {
+async function ingest(label: string, config: string, db: string, opts: { env?: Record<string, string>; profileDir?: string; rssEveryMs?: number } = {}):
+  Promise<{ report: IngestJson; child: ChildRun; run_ms: number; machine: MachineLoad }> {
+  const load = watchLoad();
   const child = await runNode(CLI, ['ingest', '--json', '--config', config, '--db', db], {
-    cwd: ROOT, env: childEnv(opts.env), tmpDir: tmp, echo: opt.verbose,
+    cwd: ROOT, env: childEnv(opts.env), tmpDir: tmp, echo: opt.verbose, rssEveryMs: opts.rssEveryMs,
     nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
   });
+  const machine = load.stop(child.cpu_user_ms === null ? null : child.cpu_user_ms + (child.cpu_sys_ms ?? 0));
   if (child.code !== 0) throw new Error(`${label}: newsdesk ingest exited with ${child.code}\n${child.stderrTail}`);
   const report = lastJson<IngestJson>(child.stdout, `${label} ingest`);
   const failedSources = report.sources.filter((s) => !s.ok);
   if (failedSources.length) throw new Error(`${label}: sources failed: ${failedSources.map((s) => `${s.id}: ${s.error}`).join('; ')}`);
-  return { report, child, run_ms: Date.parse(report.finished_at) - Date.parse(report.started_at) };
+  return { report, child, run_ms: Date.parse(report.finished_at) - Date.parse(report.started_at), machine };
 }
 
 const shapeOf = (c: { hosts: number; articles_per_host: number }): CorpusShape => ({ seed: P.seed, hosts: c.hosts, articlesPerHost: c.articles_per_host });
@@ -142,7 +162,7 @@ const shapeOf = (c: { hosts: number; articles_per_host: number }): CorpusShape =
 
 /** Zero latency, no per-host gap: the pipeline's own speed; a second, profiled run for the CPU split. */
 async function cpuBound() {
-  const site = await startBenchSite(shapeOf(P.cpu), 0);
+  const site = await startBenchSite(shapeOf(P.cpu), 0, { cache: true });
   try {
     const config = writeConfig('cpu', site, { per_host_delay_ms: 0 }, false);
     say(`cpu-bound run: ${P.cpu.hosts} hosts × ${P.cpu.articles_per_host} articles, no latency, no gap`);
@@ -160,6 +180,8 @@ async function cpuBound() {
       articles: n, items: plain.report.items, run_ms: plain.run_ms, process_wall_ms: plain.child.wall_ms,
       articles_per_s: r1(n / (plain.run_ms / 1000)), articles_per_s_process: r1(n / (plain.child.wall_ms / 1000)),
       cpu_user_ms: plain.child.cpu_user_ms, cpu_sys_ms: plain.child.cpu_sys_ms, peak_rss_mb: plain.child.peak_rss_mb,
+      cpu_ms_per_article: plain.child.cpu_user_ms === null ? null : r3((plain.child.cpu_user_ms + (plain.child.cpu_sys_ms ?? 0)) / n),
+      machine: plain.machine,
       stage_wall_ms: plain.report.stage_ms,
       cpu_split_ms: split?.ms ?? null,
       cpu_split_pct: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r1((100 * v) / Math.max(1, split.busy_ms))])) : null,
@@ -198,7 +220,7 @@ async function extractOnly(site: BenchSite) {
 
 /** Latency and a per-host gap: elapsed against the politeness bound, violations, then a quiet rerun. */
 async function polite() {
-  const site = await startBenchSite(shapeOf(P.polite), P.polite.latency_ms);
+  const site = await startBenchSite(shapeOf(P.polite), P.polite.latency_ms, { cache: true });
   const llm = await startBenchLlm();
   try {
     const config = writeConfig('polite', site, { per_host_delay_ms: P.polite.per_host_delay_ms }, true);
@@ -206,10 +228,11 @@ async function polite() {
     const db = join(tmp, 'polite.db');
     say(`politeness run: ${P.polite.hosts} hosts × ${P.polite.articles_per_host} articles, ${P.polite.latency_ms} ms latency, ` +
       `${P.polite.per_host_delay_ms} ms per-host gap, LLM summaries from the fake server`);
+    const stalls = watchStalls();
     const first = await ingest('politeness', config, db, { env });
     const limits: Limits = { perHostDelayMs: P.polite.per_host_delay_ms, perHostConcurrency: P.fetch.per_host_concurrency,
       concurrency: P.fetch.concurrency, latencyMs: P.polite.latency_ms };
-    const report: PolitenessReport = analysePoliteness([...site.log], limits);
+    const report: PolitenessReport = analysePoliteness([...site.log], limits, stalls.stop());
     const firstCalls = llm.calls();
 
     say('rerun: nothing new on the server');
@@ -227,7 +250,7 @@ async function polite() {
       robots_requested: kinds('robots').length, summarize: second.report.summarize, run_ms: second.run_ms, process_wall_ms: second.child.wall_ms,
     };
     return {
-      ...report, process_wall_ms: first.child.wall_ms, crawl_run_ms: first.run_ms, items: first.report.items,
+      ...report, process_wall_ms: first.child.wall_ms, crawl_run_ms: first.run_ms, items: first.report.items, machine: first.machine,
       first_run_llm_calls: firstCalls, first_run_summarized: first.report.summarize?.summarized ?? null, rerun,
     };
   } finally {
@@ -243,12 +266,13 @@ async function rssRun() {
     const config = writeConfig('rss', site, { per_host_delay_ms: 0 }, false);
     const total = P.rss.hosts * P.rss.articles_per_host;
     say(`memory run: ${total} articles (${P.rss.hosts} hosts × ${P.rss.articles_per_host}), no latency, no gap`);
-    const run = await ingest('memory', config, join(tmp, 'rss.db'));
+    const run = await ingest('memory', config, join(tmp, 'rss.db'), { rssEveryMs: 250 });
     const n = run.report.items.new;
     if (n !== total) throw new Error(`memory run stored ${n} new items, expected ${total}`);
     return { articles: n, peak_rss_mb: run.child.peak_rss_mb, rss_method: run.child.rss_method, run_ms: run.run_ms,
       process_wall_ms: run.child.wall_ms, articles_per_s: r1(n / (run.run_ms / 1000)), cpu_user_ms: run.child.cpu_user_ms,
-      extract_ms_per_article: r3(run.report.stage_ms.extract / n), stage_wall_ms: run.report.stage_ms };
+      extract_ms_per_article: r3(run.report.stage_ms.extract / n), stage_wall_ms: run.report.stage_ms, machine: run.machine,
+      rss_timeline_mb: thin(run.child.rss_timeline ?? [], 40) };
   } finally {
     await site.close();
   }
@@ -270,6 +294,17 @@ async function script(name: string, args: string[], timeoutS: number): Promise<{
   }
 }
 
+/** At most `n` points of a timeline, always keeping the highest. */
+function thin(points: [number, number][], n: number): [number, number][] {
+  if (points.length <= n) return points;
+  const step = points.length / n;
+  const keep = new Set(Array.from({ length: n }, (_, i) => Math.floor(i * step)));
+  let top = 0;
+  points.forEach((p, i) => { if (p[1] > points[top][1]) top = i; });
+  keep.add(top);
+  return [...keep].sort((a, b) => a - b).map((i) => points[i]);
+}
+
 // ---- report --------------------------------------------------------------------------------------------
 
 function table(rows: [string, string, string, string][]): string {
@@ -278,63 +313,70 @@ function table(rows: [string, string, string, string][]): string {
 }
 
 async function main() {
+  const tb = performance.now();
   const build = ensureBuilt();
-  const cpu = await cpuBound();
-  const pol = await polite();
-  const mem = await rssRun();
-  const story = await script('story-eval.ts', ['--json', '--n', String(P.story.items)], P.story.timeout_s);
-  const ui = await script('ui.ts', ['--json', '--items', String(P.ui.items), '--rounds', String(P.ui.rounds)], P.ui.timeout_s);
-  const uiOut = ui.out as { candidates_p95_ms?: number; search_p95_ms?: number } | null;
-  const storyOut = story.out as { synthetic?: { mean_ms_per_add?: number; p99_ms_per_add?: number; items?: number } } | null;
+  const buildS = r1((performance.now() - tb) / 1000);
+  const cpu = skip.has('cpu') ? null : await cpuBound();
+  const pol = skip.has('polite') ? null : await polite();
+  const mem = skip.has('rss') ? null : await rssRun();
+  const story = skip.has('story') ? null : await script('story-eval.ts', ['--json', '--n', String(P.story.items)], P.story.timeout_s);
+  const ui = skip.has('ui') ? null : await script('ui.ts', ['--json', '--items', String(P.ui.items), '--rounds', String(P.ui.rounds)], P.ui.timeout_s);
+  const uiOut = ui?.out as { candidates_p95_ms?: number; search_p95_ms?: number } | null | undefined;
+  const storyOut = story?.out as { synthetic?: { mean_ms_per_add?: number } } | null | undefined;
 
-  const pipelineShare = r3(cpu.articles_per_s / cpu.extract.articles_per_s);
+  const share = cpu ? r3(cpu.articles_per_s / cpu.extract.articles_per_s) : null;
+  const rr = pol?.rerun ?? null;
   const result = {
-    articles_per_s: cpu.articles_per_s,
-    extract_only_articles_per_s: cpu.extract.articles_per_s,
-    politeness_ratio: pol.politeness_ratio,
-    violations: pol.violations,
-    rerun: { requests: pol.rerun.requests, bytes: pol.rerun.bytes, not_modified: pol.rerun.not_modified,
-      pages_fetched: pol.rerun.pages_fetched, extracted: pol.rerun.extracted, llm_calls: pol.rerun.llm_calls },
-    peak_rss_mb: mem.peak_rss_mb,
+    articles_per_s: cpu?.articles_per_s ?? null,
+    extract_only_articles_per_s: cpu?.extract.articles_per_s ?? null,
+    politeness_ratio: pol?.politeness_ratio ?? null,
+    violations: pol?.violations ?? null,
+    rerun: rr ? { requests: rr.requests, bytes: rr.bytes, not_modified: rr.not_modified,
+      pages_fetched: rr.pages_fetched, extracted: rr.extracted, llm_calls: rr.llm_calls } : null,
+    peak_rss_mb: mem?.peak_rss_mb ?? null,
     ui: { candidates_p95_ms: uiOut?.candidates_p95_ms ?? null, search_p95_ms: uiOut?.search_p95_ms ?? null },
     story_assign_ms: storyOut?.synthetic?.mean_ms_per_add ?? null,
-    ms_per_article: cpu.extract.ms_per_article,
-    end_to_end_vs_extract_only: pipelineShare,
-    params: P,
+    ms_per_article: cpu?.extract.ms_per_article ?? null,
+    end_to_end_vs_extract_only: share,
+    params: { ...P, cli: CLI, skipped: [...skip] },
     targets: {
-      politeness_ratio_le_1_10: pol.politeness_ratio <= 1.1,
-      violations_0: pol.violations === 0,
-      end_to_end_ge_80pct_of_extract_only: pipelineShare >= 0.8,
-      peak_rss_lt_400mb: mem.peak_rss_mb !== null && mem.peak_rss_mb < 400,
-      rerun_quiet: pol.rerun.pages_fetched === 0 && pol.rerun.extracted === 0 && pol.rerun.llm_calls === 0
-        && pol.rerun.feeds_304 === pol.rerun.feeds_requested && pol.rerun.feeds_requested > 0,
+      politeness_ratio_le_1_10: pol ? pol.politeness_ratio <= 1.1 : null,
+      violations_0: pol ? pol.violations === 0 : null,
+      end_to_end_ge_80pct_of_extract_only: share === null ? null : share >= 0.8,
+      peak_rss_lt_400mb: mem ? mem.peak_rss_mb !== null && mem.peak_rss_mb < 400 : null,
+      rerun_quiet: rr ? rr.pages_fetched === 0 && rr.extracted === 0 && rr.llm_calls === 0
+        && rr.feeds_requested > 0 && rr.feeds_304 === rr.feeds_requested : null,
     },
-    cpu_run: { ...cpu, extract: undefined },
-    extract_only: cpu.extract,
-    politeness: { ...pol, rerun: undefined },
-    rerun_detail: pol.rerun,
+    cpu_run: cpu ? { ...cpu, extract: undefined } : null,
+    extract_only: cpu?.extract ?? null,
+    politeness: pol ? { ...pol, rerun: undefined } : null,
+    rerun_detail: rr,
     memory_run: mem,
-    ui_detail: { ...(uiOut ?? {}), error: ui.error, wall_ms: ui.wall_ms },
-    story_detail: { ...(storyOut?.synthetic ?? {}), error: story.error, wall_ms: story.wall_ms },
-    build,
+    ui_detail: ui ? { ...(uiOut ?? {}), error: ui.error, wall_ms: ui.wall_ms } : null,
+    story_detail: story ? { ...(storyOut?.synthetic ?? {}), error: story.error, wall_ms: story.wall_ms } : null,
+    build, build_s: buildS,
     node: process.version,
     wall_s: r1((performance.now() - benchStart) / 1000),
   };
 
-  const fmt = (x: unknown) => (x === null || x === undefined ? 'n/a' : String(x));
-  const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
+  const f = (x: unknown) => (x === null || x === undefined ? 'n/a' : String(x));
+  const ok = (b: boolean | null) => (b === null ? 'skipped' : b ? 'ok' : 'MISSED');
+  const t = result.targets;
   process.stderr.write(`\n${table([
     ['measure', 'value', 'target', ''],
-    ['articles/s end to end (run time)', fmt(result.articles_per_s), `≥ 80% of extract-only`, ok(result.targets.end_to_end_ge_80pct_of_extract_only)],
-    ['articles/s extraction alone', fmt(result.extract_only_articles_per_s), `(${fmt(result.ms_per_article)} ms/article)`, `${Math.round(pipelineShare * 100)}%`],
-    ['politeness ratio (elapsed ÷ bound)', `${pol.politeness_ratio} (${pol.elapsed_ms} / ${pol.lower_bound_ms} ms)`, '≤ 1.10', ok(result.targets.politeness_ratio_le_1_10)],
-    ['politeness violations', `${pol.violations} (min gap ${pol.min_gap_ms} ms)`, '0', ok(result.targets.violations_0)],
-    ['rerun requests / bytes / 304s', `${result.rerun.requests} / ${result.rerun.bytes} / ${result.rerun.not_modified}`, 'feeds 304', ''],
-    ['rerun pages / extracted / LLM calls', `${result.rerun.pages_fetched} / ${result.rerun.extracted} / ${result.rerun.llm_calls}`, '0 / 0 / 0', ok(result.targets.rerun_quiet)],
-    [`peak RSS, ${mem.articles} articles`, `${fmt(mem.peak_rss_mb)} MB`, '< 400 MB', ok(result.targets.peak_rss_lt_400mb)],
-    [`review app p95 at ${P.ui.items} items`, `candidates ${fmt(result.ui.candidates_p95_ms)} ms, search ${fmt(result.ui.search_p95_ms)} ms`, '', ui.error ?? ''],
-    [`story assignment at ${P.story.items}`, `${fmt(result.story_assign_ms)} ms/add`, '', story.error ?? ''],
-  ])}\nbench ${P.mode} finished in ${result.wall_s} s\n`);
+    ['articles/s end to end (run time)', f(result.articles_per_s), '>= 80% of extract-only', ok(t.end_to_end_ge_80pct_of_extract_only)],
+    ['articles/s extraction alone', `${f(result.extract_only_articles_per_s)} (${f(result.ms_per_article)} ms/article)`, '',
+      share === null ? '' : `end to end = ${Math.round(share * 100)}%`],
+    ['politeness ratio (elapsed / bound)', pol ? `${pol.politeness_ratio} (${pol.elapsed_ms} / ${pol.lower_bound_ms} ms)` : 'n/a', '<= 1.10', ok(t.politeness_ratio_le_1_10)],
+    ['politeness violations', pol ? `${pol.violations} (min gap ${pol.min_gap_ms} ms; ${pol.violation_detail.gap_during_server_stall} during server stalls)` : 'n/a', '0', ok(t.violations_0)],
+    ['rerun requests / bytes / 304s', rr ? `${rr.requests} / ${rr.bytes} / ${rr.not_modified} (feeds 304: ${rr.feeds_304}/${rr.feeds_requested})` : 'n/a', 'feeds 304', ''],
+    ['rerun pages / extracted / LLM calls', rr ? `${rr.pages_fetched} / ${rr.extracted} / ${rr.llm_calls}` : 'n/a', '0 / 0 / 0', ok(t.rerun_quiet)],
+    [`peak RSS, ${mem?.articles ?? P.rss.hosts * P.rss.articles_per_host} articles`, `${f(result.peak_rss_mb)} MB`, '< 400 MB', ok(t.peak_rss_lt_400mb)],
+    [`review app p95 at ${P.ui.items} items`, `candidates ${f(result.ui.candidates_p95_ms)} ms, search ${f(result.ui.search_p95_ms)} ms`, '', ui?.error ?? ''],
+    [`story assignment at ${P.story.items}`, `${f(result.story_assign_ms)} ms/add`, '', story?.error ?? ''],
+  ])}\nbench ${P.mode} finished in ${result.wall_s} s (build ${buildS} s); machine: ${cpu?.machine.cores ?? '?'} cores, ` +
+    `other processes kept ${f(cpu?.machine.other_cores_busy)} / ${f(pol?.machine.other_cores_busy)} / ${f(mem?.machine.other_cores_busy)} cores busy ` +
+    'during the cpu / politeness / memory runs\n');
   if (opt.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -50,12 +50,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  io.stderr.write('stopping: finishing the run in flight (if any), then closing\n');
+  io.stderr.write('stopping: finishing the run in flight (if any), then closing (press Ctrl-C again to quit at once)\n');
+  const force = () => process.exit(130);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
   schedule?.stop();
   // The run sees the abort, finishes the items in flight and releases the lock in its finally.
   await runner.stop();
   await server.close();
   store.close();
+  process.off('SIGINT', force);
+  process.off('SIGTERM', force);
   io.stderr.write('stopped\n');
   return EXIT.OK;
 }

@@ -51,7 +51,7 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   minhash_perms: 64,
   bands: 16,
   shingle: 2,
-  min_score: 0.2,
+  min_score: 0.22,
   dup_jaccard: 0.5,
   w_entities: 0.6,
   w_title: 0.15,
@@ -61,8 +61,8 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   min_evidence: 1.2,
   min_things: 2,
   passing_mention: 0.5,
-  term_evidence: 0.15,
-  rare_term: 0.5,
+  term_evidence: 0.25,
+  rare_term: 0.4,
   max_keys: 8,
   max_terms: 25,
   bucket_cap: 20,
@@ -74,12 +74,19 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
 
 /** What story matching needs of one item; plain arrays so it can be stored as JSON. */
 export interface StoryFeatures {
+  /** MinHash signature (unsigned 32-bit values) over word bigrams of title + text. */
   minhash: number[];
+  /** LSH band keys ("b3:9f2a01c4"): the buckets the item is filed under. */
   bands: string[];
+  /** Normalised named entities: "margaret ellison", "ellison", "united states", "boj", "iron cypress". */
   entities: string[];
+  /** Up to max_keys blocking keys: the item's most salient uncommon entities and up to two amounts ("#1500000"). */
   keys: string[];
+  /** Normalised amounts: "1500000000", "0.25%", "y2027". */
   numbers: string[];
+  /** Days since 1970-01-01 (UTC) of published_at; null when it is missing or unparseable. */
   day: number | null;
+  /** Content words of the title (stemmed, stopwords dropped). */
   title_terms: string[];
   /** The item's most frequent content words (stemmed, title words counted twice): what it is about, in any outlet's wording. */
   terms: string[];
@@ -98,7 +105,8 @@ const COMMON_TERMS: Record<string, number> = Object.fromEntries(Object.entries(C
 export function priorShare(key: string): number {
   const c = key.charCodeAt(0);
   if (c === 35 /* # */) return key.charCodeAt(1) === 121 /* y */ ? 0.2 : 0.02;
-  if (key.charCodeAt(1) === 58 /* : */ && (c === 116 || c === 119) /* t w */) return COMMON_TERMS[key.slice(2)] ?? 0.1; // ordinary words: not presumed rare
+  // Content words are ordinary words: without corpus counts none is presumed rare.
+  if (key.charCodeAt(1) === 58 /* : */ && (c === 116 || c === 119) /* t w */) return COMMON_TERMS[key.slice(2)] ?? 0.2;
   return COMMON[key] ?? 0.01;
 }
 

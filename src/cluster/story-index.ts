@@ -1,12 +1,15 @@
 import { DEFAULT_STORY_CONFIG, dfKeys, type StoryConfig, type StoryFeatures } from './story-features.js';
-import { storyScore } from './story-match.js';
+import { findStoryMatch, postingKeys, storyCandidates, type StoryStorage } from './story-assign.js';
 
 /** What `StoryIndex.add` decided for one item. */
 export interface StoryAssignment {
+  /** The story the item joined: the id of that story's first item (its own id when it starts one). */
   storyId: number;
+  /** How many stored items were scored against it (bounded by the caps, never the index size). */
   candidatesScored: number;
   /** The stored item the new one was matched to, or null when it starts a story. */
   matchedId: number | null;
+  /** The score of that match (0 when none). */
   score: number;
 }
 
@@ -54,37 +57,42 @@ export class StoryIndex {
   /** Every story id with its member item ids, in insertion order. */
   storyMembers(): Map<number, number[]> {
     const out = new Map<number, number[]>();
-    for (const [id, s] of this.stories) out.set(s, [...(out.get(s) ?? []), id]);
+    for (const [id, s] of this.stories) {
+      const members = out.get(s);
+      if (members) members.push(id);
+      else out.set(s, [id]);
+    }
     return out;
   }
 
   /** The stored items the index would score for these features (never the whole index). */
   candidates(f: StoryFeatures): number[] {
-    const day = f.day ?? this.lastDay;
-    const found = new Set<number>();
-    for (const b of f.bands) this.lookup(b, day, this.cfg.bucket_cap, found);
-    const maxDf = Math.max(this.cfg.key_max_df_floor, this.cfg.key_max_share * this.size);
-    for (const k of f.keys) if (this.docFreq(k) <= maxDf) this.lookup(`k:${k}`, day, this.cfg.key_cap, found);
-    return [...found];
+    return storyCandidates(this.storage, f, this.cfg);
   }
 
   /** Adds an item: finds candidates, scores them, joins the best matching story or starts one. */
   add(id: number, f: StoryFeatures): StoryAssignment {
     if (this.features.has(id)) throw new Error(`story index: item ${id} was already added`);
-    const cands = this.candidates(f);
-    const df = (k: string): number => this.docFreq(k);
-    const memo = new Map<string, number>();
-    let best: { id: number; score: number } | null = null;
-    for (const c of cands) {
-      const other = this.features.get(c);
-      if (!other) continue;
-      const s = storyScore(f, other, this.cfg, df, this.size, memo);
-      if (s.same && (!best || s.score > best.score)) best = { id: c, score: s.score };
-    }
-    const storyId = best ? this.storyOf(best.id) : id;
+    const m = findStoryMatch(this.storage, f, this.cfg);
+    const storyId = m.matchedId !== null ? this.storyOf(m.matchedId) : id;
     this.store(id, f, storyId);
-    return { storyId, candidatesScored: cands.length, matchedId: best?.id ?? null, score: best?.score ?? 0 };
+    return { storyId, candidatesScored: m.candidatesScored, matchedId: m.matchedId, score: m.score };
   }
+
+  // The index's maps seen through the storage interface that story matching reads.
+  private readonly storage: StoryStorage = {
+    size: () => this.size,
+    lastDay: () => this.lastDay,
+    docFreq: (k) => this.docFreq(k),
+    features: (id) => this.features.get(id),
+    postings: (key, lo, hi, cap) => {
+      const p = this.postings.get(key);
+      const out: number[] = [];
+      if (!p) return out;
+      for (let i = upperBound(p.days, hi) - 1; i >= 0 && p.days[i] >= lo && out.length < cap; i--) out.push(p.ids[i]);
+      return out;
+    },
+  };
 
   private store(id: number, f: StoryFeatures, storyId: number): void {
     const day = f.day ?? this.lastDay;
@@ -92,8 +100,7 @@ export class StoryIndex {
     this.features.set(id, f);
     this.stories.set(id, storyId);
     for (const k of new Set(dfKeys(f))) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    for (const b of f.bands) this.post(b, id, day);
-    for (const k of f.keys) this.post(`k:${k}`, id, day);
+    for (const key of postingKeys(f)) this.post(key, id, day);
   }
 
   private post(key: string, id: number, day: number): void {
@@ -102,17 +109,6 @@ export class StoryIndex {
     const at = upperBound(p.days, day); // items mostly arrive in day order, so this is nearly always the end
     p.ids.splice(at, 0, id);
     p.days.splice(at, 0, day);
-  }
-
-  private lookup(key: string, day: number, cap: number, into: Set<number>): void {
-    const p = this.postings.get(key);
-    if (!p) return;
-    const lo = day - this.cfg.window_days;
-    let taken = 0;
-    for (let i = upperBound(p.days, day + this.cfg.window_days) - 1; i >= 0 && p.days[i] >= lo && taken < cap; i--) {
-      into.add(p.ids[i]);
-      taken++;
-    }
   }
 }
 

@@ -15,7 +15,8 @@ export interface StoryScore {
 export function keyWeight(key: string, cfg: StoryConfig, df?: (key: string) => number, total = 0): number {
   const p = cfg.prior_docs;
   const n = df ? df(key) : 0;
-  return Math.max(0, Math.log((total + p) / (n + p * priorShare(key) + 0.5)) / Math.log((total + p) / 0.5));
+  const all = Math.max(total, n) + p; // a caller that passes counts but no total still gets sane weights
+  return Math.max(0, Math.log(all / (n + p * priorShare(key) + 0.5)) / Math.log(all / 0.5));
 }
 
 // Per-item lookups derived once from the features (which are never mutated) and reused for every comparison.

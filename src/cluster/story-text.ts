@@ -10,11 +10,15 @@ export const STOPWORDS = new Set(('a an the and or but if of to in on at by for 
   'other another both all few very what which who whom whose when where why how said says say told tell according ' +
   'new first last next one two three four five six seven eight nine ten year years week weeks day days month months ' +
   'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
-  'june july august september october november december mr ms mrs dr per cent percent around about approximately ' +
+  'june july august september october november december mr ms mrs dr per cent percent around approximately ' +
   'roughly including include includes included however meanwhile still yet already even again further furthermore ' +
-  'however though although because whether between among against through across toward towards upon within out up down off ' +
+  'though although because whether between among against through across toward towards upon within out up down off ' +
   'do done make made take took taken get got go went come came well way ways time times part parts far near early late')
   .split(/\s+/));
+
+/** Capitalised only because they open a sentence ("Expect Tokyo to...", "Asked about..."). */
+const OPENERS = new Set(('expect asked speaking despite unlike given following ahead amid consider note meanwhile ' +
+  'instead overall still yet perhaps indeed separately earlier later once now thus hence first second third finally').split(' '));
 
 /** Person titles: a capitalised run is cut at them, so "Deputy Secretary Margaret Ellison" yields "margaret ellison". */
 const TITLES = new Set(('honorable mr ms mrs dr minister ministers ministerial vice deputy secretary president prime chief ' +
@@ -28,7 +32,7 @@ const GENERIC = new Set(('ministry department agency office council committee fo
   'telephone summit joint statement command affairs operations news press conference plan program programme act law ' +
   'rule order north south east west northern southern eastern western self readout exercise training area base ' +
   'project agreement arrangement memorandum partnership forum framework division unit units service services ' +
-  'economic economy trade industry security technology energy affairs market markets sea island islands bay ' +
+  'economic economy trade industry security technology energy market markets sea island islands bay ' +
   'amendment commencement signing start field bilateral trilateral launch united states marine marines army navy air ' +
   'brigade regiment corps fleet artillery missile missiles system systems rocket advanced range medium high global ' +
   'officials official members participating regarding traders analysts experts residents critics deputies').split(/\s+/));
@@ -37,7 +41,7 @@ const GENERIC = new Set(('ministry department agency office council committee fo
 const ALIASES: Record<string, string> = {
   'united_states': 'united states', us: 'united states', usa: 'united states', america: 'united states',
   american: 'united states', americans: 'united states', japanese: 'japan', australian: 'australia',
-  chinese: 'china', "people's republic of china": 'china', prc: 'china', beijing: 'china', philippine: 'philippines',
+  chinese: 'china', prc: 'china', beijing: 'china', philippine: 'philippines',
   filipino: 'philippines', manila: 'philippines', 'republic of korea': 'south korea', rok: 'south korea',
   seoul: 'south korea', 'south korean': 'south korea', 'north korean': 'north korea', dprk: 'north korea',
   pyongyang: 'north korea', russian: 'russia', moscow: 'russia', ukrainian: 'ukraine', ukrainians: 'ukraine',
@@ -46,9 +50,8 @@ const ALIASES: Record<string, string> = {
   'aerospace exploration agency': 'jaxa', 'indo pacific command': 'indopacom', 'bank of japan': 'boj',
   'federal reserve': 'fed', 'ministry of economy': 'meti', 'bureau of industry': 'bis', 'national institute of standards': 'nist',
   'japan aerospace exploration agency': 'jaxa', 'department of energy': 'doe', 'energy department': 'doe',
-  'security consultative committee': '2+2', twoplustwo: '2+2', 'advanced medium-range air-to-air missiles': 'amraam',
-  'department of defense': 'pentagon', 'defense department': 'pentagon', 'japan joint operations command': 'jjoc',
-  'ground self-defense force': 'gsdf', 'maritime self-defense force': 'msdf', 'self-defense forces': 'sdf',
+  'security consultative committee': '2+2', twoplustwo: '2+2', 'department of defense': 'pentagon',
+  'defense department': 'pentagon', 'japan joint operations command': 'jjoc',
 };
 
 // Spellings the alias table knows, on either side: never trimmed or split.
@@ -88,7 +91,7 @@ export function contentWords(text: string): string[] {
     let w = m[0].toLowerCase().replace(/'s?$/, '');
     w = alias(w);
     if (w.length < 2 || STOPWORDS.has(w) || /^\d{1,2}$/.test(w)) continue;
-    out.push(w.includes(' ') ? w.replace(' ', '_') : stem(w));
+    out.push(w.includes(' ') ? w.replaceAll(' ', '_') : stem(w));
   }
   return out;
 }
@@ -97,6 +100,10 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'._&+][\p{L}\p{N}]+)*|[,;:()"“”.!?]/gu;
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 
 const COUNTRIES = new Set(['united states', 'japan', 'china', 'australia', 'philippines', 'russia', 'ukraine', 'united nations']);
+const country = (w: string): string | null => {
+  const a = alias(w.replace(/_/g, ' '));
+  return COUNTRIES.has(a) ? a : null;
+};
 const add = (k: string, out: Map<string, number>): void => {
   out.set(k, (out.get(k) ?? 0) + 1);
 };
@@ -111,13 +118,15 @@ function flush(run: string[], out: Map<string, number>): void {
   for (let p of parts) {
     while (p.length && (p[0] === 'of' || STOPWORDS.has(p[0]))) p = p.slice(1);
     while (p.length && p[p.length - 1] === 'of') p = p.slice(0, -1);
-    if (p.length > 2 && p[p.length - 2] === 'of' && !KNOWN.has(p.join(' ').replace(/_/g, ' ')) && COUNTRIES.has(alias(p[p.length - 1].replace(/_/g, ' ')))) {
-      add(alias(p[p.length - 1].replace(/_/g, ' ')), out); // "Ichiro Kanzaki of Japan"
+    // "Ichiro Kanzaki of Japan" (but not "Bank of Japan"): the country is its own entity.
+    if (p.length > 2 && p[p.length - 2] === 'of' && country(p[p.length - 1]) && !KNOWN.has(p.join(' ').replace(/_/g, ' '))) {
+      add(country(p[p.length - 1]) as string, out);
       p = p.slice(0, -2);
     }
     if (!p.length) continue;
-    while (p.length > 1 && COUNTRIES.has(alias(p[0].replace(/_/g, ' ')))) {
-      add(alias(p[0].replace(/_/g, ' ')), out); // "U.S. Indo-Pacific Command": the country is a modifier
+    // "U.S. Indo-Pacific Command", "Japanese Foreign Minister ...": a leading country is a modifier.
+    while (p.length > 1 && country(p[0])) {
+      add(country(p[0]) as string, out);
       p = p.slice(1);
     }
     let raw = p.join(' ').replace(/_/g, ' ');
@@ -167,10 +176,11 @@ export function namedEntities(text: string): Map<string, number> {
     for (const [i, part] of parts.entries()) {
       if (i > 0) close();
       const low = part.toLowerCase().replace(/'s?$/, '');
-      const starter = sentenceStart && STOPWORDS.has(low);
+      const starter = sentenceStart && (STOPWORDS.has(low) || OPENERS.has(low));
       if (isCap(part) && !starter) {
         if (!run.length) runInitial = sentenceStart;
         run.push(low);
+        if (/'s?$/.test(part)) close(); // "Commerce's Bureau": a possessive ends the name
       } else if (low === 'of' && run.length) run.push(low);
       else close();
       sentenceStart = false;

@@ -6,6 +6,7 @@ import { lockQueries } from './lock.js';
 import { summaryQueries } from './summaries.js';
 import { reviewQueries } from './review.js';
 import { issueQueries } from './issues.js';
+import { storyQueries } from './stories.js';
 import { deskQueries } from './desk.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
@@ -15,12 +16,13 @@ export type { LockHolder, LockAttempt } from './lock.js';
 export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';
 export type { StoryCard, CardFilter } from './review.js';
 export type { IssueRow, IssueEntry } from './issues.js';
+export type { StoryView, StoryState } from './stories.js';
 export type { RunWithCost } from './desk.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
   ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
-  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof deskQueries> & { close(): void; file: string };
+  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store. */
 export function openStore(file: string): Store {
@@ -33,6 +35,7 @@ export function openStore(file: string): Store {
     ...summaryQueries(db),
     ...reviewQueries(db),
     ...issueQueries(db),
+    ...storyQueries(db),
     ...deskQueries(db),
     file,
     close: () => { if (db.open) db.close(); },

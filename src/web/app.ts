@@ -9,6 +9,7 @@ import { storyRoutes } from './routes/stories.js';
 import { issueRoutes } from './routes/issues.js';
 import { opsRoutes } from './routes/ops.js';
 
+/** Re-exported so callers need only this module. */
 export type { WebDeps } from './deps.js';
 
 /**

@@ -28,10 +28,10 @@ test('with 5,000 unrelated items stored, each add scores a bounded number of can
 
 test('a key shared by thousands of same-day items is capped or skipped, never scanned', () => {
   const index = new StoryIndex(cfg);
-  // 2,000 different events on one day that all name the same minister.
-  const events = synthItems(2000, 5, 1).map((it, i) => ({ ...it, id: i, text: `Foreign Minister Haruka Sendo attended. ${it.text}`, published_at: '2024-06-01T00:00:00Z' }));
+  // 1,500 different events on one day that all name the same minister.
+  const events = synthItems(1500, 5, 1).map((it, i) => ({ ...it, id: i, text: `Foreign Minister Haruka Sendo attended. ${it.text}`, published_at: '2024-06-01T00:00:00Z' }));
   for (const it of events) index.add(it.id, storyFeatures(it));
-  assert.ok(index.docFreq('haruka sendo') >= 2000);
+  assert.ok(index.docFreq('haruka sendo') >= 1500);
   const copy = events[7];
   const r = index.add(5000, storyFeatures(copy));
   assert.ok(r.candidatesScored <= CAP, `scored ${r.candidatesScored}`);

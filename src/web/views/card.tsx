@@ -30,7 +30,7 @@ export const Sources: FC<{ card: StoryCard }> = ({ card }) => {
   if (!more.length) return <OutLink href={first.url} class="src">{first.name}</OutLink>;
   return (
     <details class="sources">
-      <summary><span class="src">{first.name}</span> <span class="muted">+ {plural(more.length, 'more source')}</span></summary>
+      <summary><span class="src">{first.name}</span> <span class="sources-count">{plural(card.sources.length, 'source')} ▾</span></summary>
       <ul>
         {card.sources.map((s) => (
           <li><OutLink href={s.url}>{s.name}</OutLink>{s.primary && <span class="tag">primary</span>}</li>
