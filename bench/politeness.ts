@@ -35,7 +35,7 @@ export function hostLowerBound(n: number, l: Limits): number {
 
 /** Requests of one host that broke its limits, judged by the server's own timestamps. */
 export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stall[] = []):
-  { gap: number; concurrency: number; minGapMs: number; maxInFlight: number; explained: number; gaps: number[] } {
+  { gap: number; concurrency: number; minGapMs: number; maxInFlight: number; explained: number; gaps: number[]; samples: ViolationSample[] } {
   const byStart = [...entries].sort((a, b) => a.start - b.start);
   let gap = 0;
   let explained = 0;
@@ -43,6 +43,7 @@ export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stal
   let minGapMs = Infinity;
   let maxInFlight = 0;
   const gaps: number[] = [];
+  const samples: ViolationSample[] = [];
   for (let k = 0; k < byStart.length; k++) {
     const e = byStart[k];
     if (k > 0) {
@@ -54,7 +55,10 @@ export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stal
         // The earlier request was logged late if the server's loop was stalled when it arrived, by at
         // least the shortfall: then the server's clock, not the crawler, made the gap look short.
         const a = byStart[k - 1].start;
-        if (stalls.some((s) => a >= s.from && a <= s.to + 2 && s.to - s.from >= l.perHostDelayMs - g)) explained++;
+        const stall = stalls.filter((s) => a >= s.from && a <= s.to + 2).reduce((m, s) => Math.max(m, s.to - s.from), 0);
+        if (stall >= l.perHostDelayMs - g) explained++;
+        samples.push({ host: e.host, path: e.path, at: e.start, gap_ms: round(g, 2),
+          previous_gap_ms: k > 1 ? round(byStart[k - 1].start - byStart[k - 2].start, 2) : null, server_stall_ms: round(stall, 1) });
       }
     }
     // In flight when this one arrived: earlier starts whose response had not ended (unfinished = open).
@@ -66,7 +70,7 @@ export function hostViolations(entries: LoggedRequest[], l: Limits, stalls: Stal
     maxInFlight = Math.max(maxInFlight, open);
     if (open > l.perHostConcurrency) concurrency++;
   }
-  return { gap, concurrency, minGapMs, maxInFlight, explained, gaps };
+  return { gap, concurrency, minGapMs, maxInFlight, explained, gaps, samples };
 }
 
 /** Most requests in flight at once over all hosts. */
@@ -82,6 +86,17 @@ function globalInFlight(entries: LoggedRequest[]): { max: number; over: (limit: 
     max = Math.max(max, now);
   }
   return { max, over: (limit) => levels.filter((x) => x > limit).length };
+}
+
+/** One short gap as the server saw it, with the stall of its loop (if any) when the earlier request came in. */
+export interface ViolationSample {
+  host: string;
+  path: string;
+  /** ms after the first request of the run (absolute epoch ms until the report rebases it). */
+  at: number;
+  gap_ms: number;
+  previous_gap_ms: number | null;
+  server_stall_ms: number;
 }
 
 /** The politeness report of one crawl. */
@@ -102,6 +117,8 @@ export interface PolitenessReport {
   max_in_flight: number;
   requests: number;
   slowest_host: { host: string; requests: number; elapsed_ms: number; bound_ms: number };
+  /** The first violations, for diagnosis. */
+  violation_samples: ViolationSample[];
 }
 
 /** Elapsed (first request seen → last response end) against the largest per-host or global bound. */
@@ -118,6 +135,7 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
   let minGap = Infinity;
   let maxPerHost = 0;
   const allGaps: number[] = [];
+  const samples: ViolationSample[] = [];
   let slowest = { host: '', requests: 0, elapsed_ms: 0, bound_ms: 0 };
   let latestEnd = -Infinity;
   for (const [host, entries] of hosts) {
@@ -131,6 +149,7 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
     gap += v.gap;
     explained += v.explained;
     allGaps.push(...v.gaps);
+    samples.push(...v.samples);
     hostConc += v.concurrency;
     minGap = Math.min(minGap, v.minGapMs);
     maxPerHost = Math.max(maxPerHost, v.maxInFlight);
@@ -157,6 +176,7 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
     median_gap_ms: round([...allGaps].sort((a, b) => a - b)[Math.floor(allGaps.length / 2)] ?? 0, 2),
     mean_gap_ms: round(allGaps.reduce((a, b) => a + b, 0) / Math.max(1, allGaps.length), 2), max_in_flight_per_host: maxPerHost, max_in_flight: g.max, requests: log.length,
     slowest_host: slowest,
+    violation_samples: samples.sort((a, b) => a.at - b.at).slice(0, 12).map((x) => ({ ...x, at: round(x.at - first) })),
   };
 }
 

@@ -43,7 +43,7 @@ export function storyCandidates(storage: StoryStorage, f: StoryFeatures, cfg: St
   for (const b of f.bands) for (const id of storage.postings(b, lo, hi, cfg.bucket_cap)) found.add(id);
   // A blocking key carried by too many items says nothing about one event, and would cost a long scan.
   const maxDf = Math.max(cfg.key_max_df_floor, cfg.key_max_share * storage.size());
-  for (const k of f.keys) {
+  for (const k of f.probes ?? f.keys) {
     if (storage.docFreq(k) > maxDf) continue;
     for (const id of storage.postings(`k:${k}`, lo, hi, cfg.key_cap)) found.add(id);
   }

@@ -31,8 +31,12 @@ export interface StoryConfig {
   rare_term: number;
   /** Weight factor of a shared entity or number that is a blocking key of neither item. */
   passing_mention: number;
-  /** Blocking keys kept per item. */
+  /** Two items from one source need min_score × this to be one story. */
+  same_source_factor: number;
+  /** Blocking keys kept per item (what it is posted under). */
   max_keys: number;
+  /** Entities a new item looks up among stored items' blocking keys (a superset of its own keys). */
+  max_probes: number;
   /** Content terms kept per item. */
   max_terms: number;
   /** Postings read per band bucket and per blocking key (most recent in the window first). */
@@ -63,7 +67,9 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   passing_mention: 0.5,
   term_evidence: 0.25,
   rare_term: 0.4,
+  same_source_factor: 1.6,
   max_keys: 8,
+  max_probes: 16,
   max_terms: 25,
   bucket_cap: 20,
   key_cap: 25,
@@ -82,6 +88,10 @@ export interface StoryFeatures {
   entities: string[];
   /** Up to max_keys blocking keys: the item's most salient uncommon entities and up to two amounts ("#1500000"). */
   keys: string[];
+  /** Blocking keys this item looks up (its keys and more of its names), so two outlets that rank names differently still meet. */
+  probes?: string[];
+  /** Ids of the sources that published the item (filled in by the pipeline). */
+  sources?: string[];
   /** Normalised amounts: "1500000000", "0.25%", "y2027". */
   numbers: string[];
   /** Days since 1970-01-01 (UTC) of published_at; null when it is missing or unparseable. */
@@ -131,7 +141,7 @@ function isTitleCase(title: string): boolean {
 
 /** Computes the story-matching features of one item. */
 export function storyFeatures(
-  item: { title: string; text: string; published_at: string | null },
+  item: { title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[] },
   cfg: StoryConfig = DEFAULT_STORY_CONFIG,
 ): StoryFeatures {
   const titleWords = contentWords(item.title);
@@ -141,6 +151,9 @@ export function storyFeatures(
   const counts = namedEntities(item.text);
   const titleEnts = isTitleCase(item.title) ? new Map<string, number>() : namedEntities(item.title);
   for (const [e, n] of titleEnts) counts.set(e, (counts.get(e) ?? 0) + n + 1);
+  // The outlet's own names (its name, the byline) are on every item it publishes, whatever the event.
+  const own = new Set([...namedEntities((item.ignore ?? []).filter(Boolean).join('. ')).keys()]);
+  for (const e of own) counts.delete(e);
   const nums = [...new Set([...numbers(item.title), ...numbers(item.text)])];
   const titleTerms = [...new Set(titleWords)];
   // Blocking keys: names an outlet cannot paraphrase away. Rank by mentions, favour longer names
@@ -152,12 +165,15 @@ export function storyFeatures(
     .map((x) => x.k);
   const numKeys = nums.filter((n) => !n.startsWith('y') && (n.endsWith('%') || Number(n) >= 1e5)).map((n) => `#${n}`);
   const keys = [...ranked.slice(0, cfg.max_keys - Math.min(2, numKeys.length)), ...numKeys.slice(0, 2)];
+  const probes = [...new Set([...keys, ...ranked.slice(0, cfg.max_probes)])];
   const t = item.published_at ? Date.parse(item.published_at) : NaN;
   return {
     minhash: sig,
     bands: bandKeys(sig, cfg.bands),
     entities: [...counts.keys()].sort(),
     keys,
+    probes,
+    ...(item.sources?.length ? { sources: [...item.sources] } : {}),
     numbers: nums.sort(),
     day: Number.isFinite(t) ? Math.floor(t / 86_400_000) : null,
     title_terms: titleTerms.sort(),

@@ -165,6 +165,11 @@ export function storyScore(
   if (num.top.length) reasons.push(`numbers ${num.cos.toFixed(2)} [${num.top.join(', ')}]`);
   if (title.top.length) reasons.push(`title ${title.cos.toFixed(2)} [${title.top.join(', ')}]`);
   reasons.push(`terms ${terms.cos.toFixed(2)} [${terms.top.join(', ')}]`, `evidence ${evidence.toFixed(2)} from ${count}`);
-  const same = jac >= cfg.dup_jaccard || (score >= cfg.min_score && evidence >= cfg.min_evidence && count >= cfg.min_things);
+  // An outlet rarely reports one event twice within days, but its template readouts ("… Telephone Talk")
+  // share wording and topics: two items from one source need a clearly higher score.
+  const sameSource = !!a.sources?.some((x) => b.sources?.includes(x));
+  const needed = sameSource ? cfg.min_score * cfg.same_source_factor : cfg.min_score;
+  if (sameSource) reasons.push('same source');
+  const same = jac >= cfg.dup_jaccard || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things);
   return { score, same, reasons };
 }

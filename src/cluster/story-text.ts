@@ -10,7 +10,8 @@ export const STOPWORDS = new Set(('a an the and or but if of to in on at by for 
   'other another both all few very what which who whom whose when where why how said says say told tell according ' +
   'new first last next one two three four five six seven eight nine ten year years week weeks day days month months ' +
   'today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
-  'june july august september october november december mr ms mrs dr per cent percent around approximately ' +
+  'june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+  'mr ms mrs dr per cent percent around approximately ' +
   'roughly including include includes included however meanwhile still yet already even again further furthermore ' +
   'though although because whether between among against through across toward towards upon within out up down off ' +
   'do done make made take took taken get got go went come came well way ways time times part parts far near early late')
@@ -35,7 +36,8 @@ const GENERIC = new Set(('ministry department agency office council committee fo
   'economic economy trade industry security technology energy market markets sea island islands bay ' +
   'amendment commencement signing start field bilateral trilateral launch united states marine marines army navy air ' +
   'brigade regiment corps fleet artillery missile missiles system systems rocket advanced range medium high global ' +
-  'officials official members participating regarding traders analysts experts residents critics deputies').split(/\s+/));
+  'officials official members participating regarding traders analysts experts residents critics deputies ' +
+  'prefecture prefectural province state staff').split(/\s+/));
 
 /** Spellings of one entity that outlets use interchangeably; keys are normalised, lower-case phrases. */
 const ALIASES: Record<string, string> = {

@@ -103,6 +103,15 @@ const llm = z.strictObject({
   }).optional(),
 });
 
+/** Story clustering thresholds (the rest of the matcher's settings stay at their defaults). */
+const cluster = z.strictObject({
+  window_days: z.number().min(0).max(60).optional(),
+  min_score: z.number().min(0).max(1).optional(),
+  min_evidence: z.number().min(0).optional(),
+  min_things: z.number().int().min(1).optional(),
+  dup_jaccard: z.number().min(0).max(1).optional(),
+});
+
 /** The whole sources.yaml. Unknown keys are errors (strict), so typos never pass silently. */
 export const configSchema = z.strictObject({
   publication,
@@ -111,6 +120,7 @@ export const configSchema = z.strictObject({
   relevance: relevance.default({ all_of: [], none_of: [] }),
   topics: z.array(topic).default([]),
   llm: llm.optional(),
+  cluster: cluster.optional(),
   sources: z.array(source).min(1, 'needs at least one source'),
 }).superRefine((cfg, ctx) => {
   const seen = new Map<string, number>();

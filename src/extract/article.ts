@@ -74,14 +74,26 @@ export function extractArticle(html: string, url: string): Article {
     const other = (doc && safely(() => fallbackText(doc))) ?? '';
     if (other.length > 2 * text.length) text = other;
   }
+  const byline = field(read?.byline ?? meta.byline);
   return {
     title: field(read?.title ?? meta.title),
-    byline: field(read?.byline ?? meta.byline),
+    byline,
     published_at: normaliseDate(read?.publishedTime) ?? meta.published_at,
     canonical_url: meta.canonical_url,
     lang: field(meta.lang ?? read?.lang),
     site_name: field(read?.siteName ?? meta.site_name),
     excerpt: field(read?.excerpt ?? meta.excerpt),
-    text,
+    text: withoutLeadingByline(text, byline),
   };
+}
+
+/**
+ * Readability keeps the byline line in the text when it retries a short page (it found the byline on
+ * the first pass); a first paragraph that is exactly the byline is metadata, not article text.
+ */
+function withoutLeadingByline(text: string, byline: string | null): string {
+  if (!byline) return text;
+  const cut = text.indexOf('\n\n');
+  const first = (cut < 0 ? text : text.slice(0, cut)).replace(/\s+/g, ' ').trim();
+  return first === byline.replace(/\s+/g, ' ').trim() && cut > 0 ? text.slice(cut + 2) : text;
 }

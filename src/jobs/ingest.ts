@@ -13,6 +13,8 @@ import type { Logger } from './log.js';
 import type { Summarizer } from '../summarize/index.js';
 import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
+import { clusterItem, storyConfig, storyStorage } from './cluster.js';
+import { cleanTitle } from '../summarize/headline.js';
 
 /** One source's line in the run report (public JSON contract). */
 export interface SourceReport {
@@ -34,7 +36,7 @@ export interface IngestReport {
   finished_at: string;
   outcome: 'ok' | 'partial' | 'failed' | 'interrupted';
   sources: SourceReport[];
-  items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number };
+  items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number; joined: number; follow_ups: number };
   requests: { sent: number; bytes: number; not_modified: number };
   stage_ms: Record<string, number>;
   /** The summarize stage at the end of the run (absent with --no-summarize). */
@@ -81,9 +83,9 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
   }
   const report: IngestReport = {
     run_id: runId, started_at: started.toISOString(), finished_at: '', outcome: 'ok', sources: [],
-    items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0 },
+    items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 },
     requests: { sent: 0, bytes: 0, not_modified: 0 },
-    stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, store: 0 },
+    stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, cluster: 0, store: 0 },
   };
   let runError: string | null = null;
   try {
@@ -92,6 +94,8 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const selected = all.filter((s) => s.enabled && (!opts.sourceIds?.length || opts.sourceIds.includes(s.id)));
     const byId = new Map(all.map((s) => [s.id, s]));
     const rules = compileRules(config.relevance);
+    const stories = storyStorage(store);
+    const storyCfg = storyConfig(config.cluster);
     const perSource = new Map<string, SourceReport>();
     // Items in flight are bounded so a 10,000-article run streams instead of holding everything.
     const work = new PQueue({ concurrency: Math.max(2, config.fetch.concurrency * 2) });
@@ -110,6 +114,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
+      let clusterMs = 0;
       const ts = now().toISOString();
       const counts = perSource.get(owner);
       if (out.ok) {
@@ -118,7 +123,16 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         else if (out.row.state === 'irrelevant') report.items.irrelevant++;
         else {
           report.items.extracted++;
-          store.createStoryFor(item.id, ts);
+          const tc = clock();
+          const outlets = [out.row.site_name, ...item.source_ids.map((id) => byId.get(id)?.name ?? null)];
+          // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
+          const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), out.row.title ?? '');
+          const c = clusterItem(store, stories, storyCfg,
+            { id: item.id, title, text: out.row.text, published_at: out.row.published_at, ignore: [out.row.byline, ...outlets], sources: item.source_ids }, ts);
+          if (c.joined) report.items.joined++;
+          if (c.followUpOf !== null) report.items.follow_ups++;
+          clusterMs = clock() - tc;
+          report.stage_ms.cluster += clusterMs;
         }
       } else {
         store.markFailed(item.id, out, ts);
@@ -126,7 +140,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         if (counts) counts.failed++;
         log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
       }
-      report.stage_ms.store += clock() - t;
+      report.stage_ms.store += clock() - t - clusterMs;
       deps.progress?.itemDone?.(report.items, work.size + work.pending);
     };
 

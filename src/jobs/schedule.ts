@@ -88,7 +88,7 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
     let runId: number | null = null;
     const progress: RunProgress = {
       run_id: 0, trigger, started_at: now().toISOString(), sources_total: config.sources.filter((s) => s.enabled).length,
-      sources_done: 0, sources_failed: 0, items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0 }, pending: 0,
+      sources_done: 0, sources_failed: 0, items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 }, pending: 0,
     };
     let savedAt = 0;
     const save = () => {

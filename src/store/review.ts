@@ -70,7 +70,7 @@ export function reviewQueries(db: Db) {
   const storyOfItem = db.prepare(`SELECT story_id FROM items WHERE id = ?`).pluck();
 
   function where(f: CardFilter, params: Record<string, unknown>): string {
-    const w = [`i.state IN ('summarized', 'extracted')`];
+    const w = [`+i.state IN ('summarized', 'extracted')`];
     if (f.review && f.review !== 'all') { w.push('i.review = @review'); params.review = f.review; }
     if (f.from) { w.push('i.sort_at >= @from'); params.from = f.from; }
     if (f.to) { w.push('i.sort_at < @to'); params.to = f.to; }
@@ -81,12 +81,15 @@ export function reviewQueries(db: Db) {
     const q = f.q ? ftsQuery(f.q) : null;
     if (f.q && !q) w.push('0');
     if (q) {
-      w.push(`s.id IN (SELECT c.story_id FROM items c WHERE c.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @q))`);
+      w.push(`EXISTS (SELECT 1 FROM items c WHERE c.story_id = s.id AND +c.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @q))`);
       params.q = q;
     }
     return w.join(' AND ');
   }
   const FROM = `FROM stories s JOIN items i ON i.id = s.lead_item_id LEFT JOIN summaries m ON m.story_id = s.id`;
+  // Listings walk the items (by review/date index, or by date for "all") and stop after a page;
+  // CROSS JOIN keeps SQLite from scanning stories and reading every item row instead.
+  const LIST_FROM = `FROM items i CROSS JOIN stories s ON s.lead_item_id = i.id LEFT JOIN summaries m ON m.story_id = s.id`;
   const topicClause = `EXISTS (SELECT 1 FROM json_each(coalesce(m.edit_topics, m.topics)) t WHERE t.value = @topic)`;
 
   function toCard(r: Record<string, unknown>): StoryCard {
@@ -112,15 +115,15 @@ export function reviewQueries(db: Db) {
       const params: Record<string, unknown> = { limit: f.limit ?? 50, offset: f.offset ?? 0 };
       let w = where(f, params);
       if (f.topic) { w += ` AND ${topicClause}`; params.topic = f.topic; }
-      const rows = db.prepare(`SELECT ${CARD_COLUMNS} ${FROM} WHERE ${w} ORDER BY i.sort_at DESC, s.id DESC LIMIT @limit OFFSET @offset`)
+      const rows = db.prepare(`SELECT ${CARD_COLUMNS} ${LIST_FROM} WHERE ${w} ORDER BY i.sort_at DESC, s.id DESC LIMIT @limit OFFSET @offset`)
         .all(params) as Record<string, unknown>[];
-      const total = db.prepare(`SELECT count(*) ${FROM} WHERE ${w}`).pluck().get(params) as number;
+      const total = db.prepare(`SELECT count(*) ${LIST_FROM} WHERE ${w}`).pluck().get(params) as number;
       return { cards: rows.map(toCard), total };
     },
     /** How many cards each topic has under the same filters (without the topic filter). */
     topicCounts(f: CardFilter): Record<string, number> {
       const params: Record<string, unknown> = {};
-      const rows = db.prepare(`SELECT t.value AS topic, count(*) AS n ${FROM}, json_each(coalesce(m.edit_topics, m.topics, '[]')) t
+      const rows = db.prepare(`SELECT t.value AS topic, count(*) AS n ${LIST_FROM}, json_each(coalesce(m.edit_topics, m.topics, '[]')) t
         WHERE ${where(f, params)} GROUP BY t.value`).all(params) as { topic: string; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.topic, r.n]));
     },

@@ -36,7 +36,7 @@ test('RSS, Atom, RDF and a listing page land in SQLite; off-topic items are set 
     ]);
     const report = await ingestOnce(config, store);
     assert.equal(report.outcome, 'ok', JSON.stringify(report.sources));
-    assert.deepEqual(report.items, { new: 6, extracted: 4, irrelevant: 2, failed: 0, merged: 0, retried: 0 });
+    assert.deepEqual(report.items, { new: 6, extracted: 4, irrelevant: 2, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 });
     const items = store.listItems({ full: true });
     const byTitle = new Map(items.map((i) => [i.title, i]));
     assert.equal(byTitle.get(drill.title)?.url, server.url(A, '/news/drill'), 'relative link resolved against the feed URL');

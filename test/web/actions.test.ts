@@ -130,7 +130,7 @@ test('sources: health with failing sources first; ingest now starts a run and th
   assert.match(other, /Run 12 is running in another process/);
   assert.match(other, /Process 999 on cron-box/);
   d.runner.state.elsewhere = null;
-  d.runner.state.last = { run_id: 12, trigger: 'web', outcome: 'partial', finished_at: '2026-11-21T08:59:00.000Z', error: null, items: { new: 4, extracted: 2, irrelevant: 1, failed: 1, merged: 0, retried: 0 } };
+  d.runner.state.last = { run_id: 12, trigger: 'web', outcome: 'partial', finished_at: '2026-11-21T08:59:00.000Z', error: null, items: { new: 4, extracted: 2, irrelevant: 1, failed: 1, merged: 0, retried: 0, joined: 0, follow_ups: 0 } };
   const done = await (await c.get('/ingest/progress')).text();
   assert.doesNotMatch(done, /hx-trigger/, 'polling stops when the run is over');
   assert.match(done, /Partial/);

@@ -4,8 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { spawnCli, ROOT } from '../support/cli.js';
 
-/** Debian's Chromium; the browser tests skip (with this reason) when it is missing. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (NEWSDESK_CHROMIUM overrides the path); the browser tests skip, saying why, when it is missing. */
+export const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
 /** Why the browser tests cannot run here, or false when they can. */
 export const SKIP_BROWSER: string | false = existsSync(CHROMIUM) ? false
   : `browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y chromium; .ci/run does it)`;

@@ -31,7 +31,7 @@ export function fakeRunner(): IngestRunner & { starts: string[]; state: RunnerSt
       starts.push(trigger);
       if (state.running) return { started: false, reason: 'running', progress: state.running };
       state.running = { run_id: 7, trigger, started_at: '2026-11-20T00:00:00.000Z', sources_total: 3, sources_done: 1, sources_failed: 0,
-        items: { new: 4, extracted: 2, irrelevant: 1, failed: 0, merged: 0, retried: 0 }, pending: 2 };
+        items: { new: 4, extracted: 2, irrelevant: 1, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 }, pending: 2 };
       return { started: true, run_id: 7 };
     },
     status: () => ({ ...state }),

@@ -27,7 +27,7 @@ function slowIngest() {
       const at = deps.now().toISOString();
       deps.store.finishRun(id, aborted ? 'interrupted' : 'ok', {}, null, at);
       return { run_id: id, started_at: at, finished_at: at, outcome: aborted ? 'interrupted' : 'ok', sources: [],
-        items: { new: 3, extracted: 2, irrelevant: 1, failed: 0, merged: 0, retried: 0 }, requests: { sent: 0, bytes: 0, not_modified: 0 }, stage_ms: {} };
+        items: { new: 3, extracted: 2, irrelevant: 1, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 }, requests: { sent: 0, bytes: 0, not_modified: 0 }, stage_ms: {} };
     } finally {
       lock.release();
     }
