@@ -172,8 +172,12 @@ async function cpuBound() {
     const profDir = join(tmp, 'prof');
     mkdirSync(profDir, { recursive: true });
     const prof = await ingest('cpu-profiled', config, join(tmp, 'cpu-prof.db'), { profileDir: profDir });
-    const profile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-    const split = profile ? stageSplit(join(profDir, profile)) : null;
+    // One profile per thread (a worker writes its own); their CPU adds up.
+    const split = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => stageSplit(join(profDir, f)))
+      .reduce<ReturnType<typeof stageSplit> | null>((sum, x) => (sum === null ? x : {
+        ms: Object.fromEntries(Object.keys(x.ms).map((k) => [k, (sum.ms[k] ?? 0) + x.ms[k]])),
+        busy_ms: sum.busy_ms + x.busy_ms, idle_ms: sum.idle_ms + x.idle_ms, profile_ms: Math.max(sum.profile_ms, x.profile_ms),
+      }), null);
     say('extract-only: the same pages through `newsdesk extract-batch`');
     const extract = await extractOnly(site);
     return {
@@ -184,6 +188,7 @@ async function cpuBound() {
       machine: plain.machine,
       stage_wall_ms: plain.report.stage_ms,
       cpu_split_ms: split?.ms ?? null,
+      cpu_split_ms_per_article: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r3(v / n)])) : null,
       cpu_split_pct: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r1((100 * v) / Math.max(1, split.busy_ms))])) : null,
       cpu_profile: split ? { busy_ms: split.busy_ms, idle_ms: split.idle_ms, profile_ms: split.profile_ms, run_ms: prof.run_ms,
         articles_per_s_profiled: r1(prof.report.items.new / (prof.run_ms / 1000)) } : null,

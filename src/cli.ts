@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   summarize: { about: 'draft headline, bullet and topics for relevant stories', load: () => import('./cli/summarize.js') },
   issue: { about: 'create, fill, order and publish issues', load: () => import('./cli/issue.js') },
   export: { about: 'export an issue as md, html, docx, pdf, txt or json', load: () => import('./cli/export.js') },
+  stories: { about: 'list stories (items about one event); split and merge them', load: () => import('./cli/stories.js') },
   items: { about: 'list stored items', load: () => import('./cli/items.js') },
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
   demo: { about: 'the whole job offline on the bundled sample corpus (npm run demo)', load: () => import('./cli/demo.js') },

@@ -37,10 +37,10 @@ export function draftKey(summarizer: Summarizer, job: SummaryJob): string {
 export async function runSummarize(deps: {
   config: Config; store: Store; summarizer: Summarizer; log: Logger; now: () => Date; runId: number | null;
   signal?: AbortSignal; onProgress?: (r: SummarizeReport) => void;
-}, opts: { limit?: number; redo?: boolean } = {}): Promise<SummarizeReport> {
+}, opts: { limit?: number; redo?: boolean; storyIds?: number[] } = {}): Promise<SummarizeReport> {
   const { config, store, summarizer, log, now } = deps;
   const report: SummarizeReport = { summarized: 0, failed: 0, skipped: 0, cached: 0, llm_calls: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0, stopped: null };
-  const jobs = store.listSummaryJobs(opts.limit ?? 1_000_000, opts.redo);
+  const jobs = store.listSummaryJobs(opts.limit ?? 1_000_000, opts.redo, opts.storyIds);
   const ctx = { publication: config.publication.name, topics: config.topics.map((t) => ({ ...t })) };
   const budget = config.llm?.max_cost_per_run;
   const isLlm = summarizer.name.startsWith('llm:');

@@ -64,6 +64,8 @@ export interface ItemView {
   error: string | null;
   text?: string | null;
   story_id: number | null;
+  /** Whether this item leads its story (its card shows this item's draft and links first). */
+  story_lead: boolean;
   /** The editor's version when there is one, else the machine draft. */
   headline: string | null;
   bullet: string | null;
@@ -77,8 +79,8 @@ export interface ItemView {
   edited: boolean;
 }
 
-type RawItem = Omit<ItemView, 'source_ids' | 'relevance_terms' | 'topics' | 'unsupported' | 'edited'> &
-  { relevance_terms: string | null; topics: string | null; unsupported: string | null; edited_at: string | null };
+type RawItem = Omit<ItemView, 'source_ids' | 'relevance_terms' | 'topics' | 'unsupported' | 'edited' | 'story_lead'> &
+  { relevance_terms: string | null; topics: string | null; unsupported: string | null; edited_at: string | null; story_lead: number | null };
 
 /** Filters of `newsdesk items`. */
 export interface ItemFilter {
@@ -199,14 +201,16 @@ export function itemQueries(db: Db) {
       params.limit = f.limit ?? -1;
       const rows = db.prepare(`SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.published_at, i.fetched_at, i.lang,
           i.state, i.review, i.relevance, i.relevance_terms, i.text_from, i.error ${f.full ? ', i.text' : ''},
-          i.story_id, coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
+          i.story_id, (SELECT s.lead_item_id = i.id FROM stories s WHERE s.id = i.story_id) AS story_lead,
+          coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
           coalesce(m.edit_topics, m.topics) AS topics, m.topic_confidence, m.summarizer, m.prompt_version, m.unsupported,
           m.edited_at
         FROM items i LEFT JOIN summaries m ON m.story_id = i.story_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY coalesce(i.published_at, i.discovered_at) DESC, i.id DESC LIMIT @limit`).all(params) as RawItem[];
-      return rows.map(({ topics, unsupported, edited_at, relevance_terms, ...r }) => ({
+      return rows.map(({ topics, unsupported, edited_at, relevance_terms, story_lead, ...r }) => ({
         ...r,
+        story_lead: story_lead === 1,
         source_ids: sourcesOf.all(r.id) as string[],
         relevance_terms: relevance_terms ? JSON.parse(relevance_terms) : [],
         topics: topics ? JSON.parse(topics) : [],

@@ -24,6 +24,9 @@ export interface StoryCard {
   /** Edit revision: a save names the revision it started from, so a concurrent save is refused. */
   edit_rev: number;
   item_count: number;
+  /** For a follow-up: the issue that already ran the event (id and "V.N"). */
+  follow_up_of: number | null;
+  follow_up_label: string | null;
   sources: { id: string; name: string; url: string; primary: boolean }[];
 }
 
@@ -37,6 +40,8 @@ export interface CardFilter {
   to?: string;
   /** Words to search in title, text, headline and bullet. */
   q?: string;
+  /** Follow-ups (stories about events an earlier issue already ran): shown only when asked for. */
+  follow_ups?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -52,7 +57,8 @@ const CARD_COLUMNS = `s.id AS story_id, i.id AS lead_item_id, i.title, i.url, i.
   coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
   coalesce(m.edit_topics, m.topics) AS topics, m.topic_confidence, m.unsupported, m.summarizer,
   m.headline AS draft_headline, m.bullet AS draft_bullet, m.topics AS draft_topics, m.edited_at, coalesce(m.edit_rev, 0) AS edit_rev,
-  (SELECT count(*) FROM items c WHERE c.story_id = s.id) AS item_count`;
+  (SELECT count(*) FROM items c WHERE c.story_id = s.id) AS item_count, s.follow_up_of,
+  (SELECT u.volume || '.' || u.number FROM issues u WHERE u.id = s.follow_up_of) AS follow_up_label`;
 
 /** Queries behind the review desk: candidate cards, topic counts, review decisions and edits. */
 export function reviewQueries(db: Db) {
@@ -70,7 +76,7 @@ export function reviewQueries(db: Db) {
   const storyOfItem = db.prepare(`SELECT story_id FROM items WHERE id = ?`).pluck();
 
   function where(f: CardFilter, params: Record<string, unknown>): string {
-    const w = [`+i.state IN ('summarized', 'extracted')`];
+    const w = [`+i.state IN ('summarized', 'extracted')`, f.follow_ups ? 's.follow_up_of IS NOT NULL' : 's.follow_up_of IS NULL'];
     if (f.review && f.review !== 'all') { w.push('i.review = @review'); params.review = f.review; }
     if (f.from) { w.push('i.sort_at >= @from'); params.from = f.from; }
     if (f.to) { w.push('i.sort_at < @to'); params.to = f.to; }
@@ -103,6 +109,7 @@ export function reviewQueries(db: Db) {
       summarizer: r.summarizer as string | null,
       draft: r.draft_headline ? { headline: r.draft_headline as string, bullet: r.draft_bullet as string, topics: parse(r.draft_topics) } : null,
       edited: r.edited_at != null, edit_rev: r.edit_rev as number, item_count: r.item_count as number,
+      follow_up_of: (r.follow_up_of as number | null) ?? null, follow_up_label: (r.follow_up_label as string | null) ?? null,
       sources: (sourcesOf.all(r.story_id) as { id: string; name: string; url: string; primary: number }[])
         .filter((x, i, a) => a.findIndex((y) => y.id === x.id) === i)
         .map((x) => ({ ...x, primary: !!x.primary })),

@@ -117,6 +117,18 @@ export function storyQueries(db: Db) {
         .map(({ item_list, source_list, ...r }) => ({ ...r, item_ids: item_list ? item_list.split(',').map(Number) : [],
           sources: source_list ? source_list.split(',') : [] }));
     },
+    /** Moves an item into another story by an editor's decision; later runs never move it again. */
+    pinToStory(itemId: number, storyId: number, opts: { review: string; summarized: boolean }, now: string): void {
+      setStory.run({ id: itemId, story_id: storyId, pinned: 1, review: opts.review, summarized: opts.summarized ? 1 : 0 });
+      lead.run({ id: storyId, now });
+    },
+    /** Starts a story for an item an editor split out of its story. */
+    splitToNewStory(itemId: number, now: string): number {
+      const id = Number(newStory.run({ lead: itemId, now, follow_up_of: null, follows: null }).lastInsertRowid);
+      setStory.run({ id: itemId, story_id: id, pinned: 1, review: 'new', summarized: 0 });
+      db.prepare(`UPDATE items SET state = 'extracted' WHERE id = ? AND state = 'summarized'`).run(itemId);
+      return id;
+    },
     /** Runs a function in one immediate transaction (a story decision reads and writes together). */
     inTransaction<T>(fn: () => T): T { return db.transaction(fn).immediate(); },
   };

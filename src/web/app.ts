@@ -8,6 +8,8 @@ import { candidateRoutes } from './routes/candidates.js';
 import { storyRoutes } from './routes/stories.js';
 import { issueRoutes } from './routes/issues.js';
 import { opsRoutes } from './routes/ops.js';
+import { storyShapeRoutes } from './routes/shape.js';
+import { createDrafter } from './draft.js';
 
 /** Re-exported so callers need only this module. */
 export type { WebDeps } from './deps.js';
@@ -19,15 +21,17 @@ export type { WebDeps } from './deps.js';
 export function createApp(deps: WebDeps): Hono<Env> {
   const app = new Hono<Env>();
   const store = new SessionStore(() => deps.now().getTime());
+  const drafter = createDrafter(deps);
   app.use('*', securityHeaders);
   app.route('/', staticRoutes());
-  app.use('*', async (c, next) => { c.set('deps', deps); await next(); });
+  app.use('*', async (c, next) => { c.set('deps', deps); c.set('drafter', drafter); await next(); });
   app.use('*', sessions(store));
   app.use('*', requireLogin(deps));
   app.use('*', csrf);
   app.route('/', authRoutes(deps, store));
   app.route('/', candidateRoutes());
   app.route('/', storyRoutes());
+  app.route('/', storyShapeRoutes());
   app.route('/', issueRoutes());
   app.route('/', opsRoutes());
   app.notFound((c) => c.text('not found', 404));

@@ -17,6 +17,8 @@ export interface DeskFilter {
   from: string;
   to: string;
   q: string;
+  /** Follow-ups (stories an earlier issue already ran) instead of fresh candidates. */
+  followUps: boolean;
   page: number;
 }
 
@@ -38,6 +40,7 @@ export function readFilter(query: Record<string, string | undefined>, store: Sto
     from: DAY.test(from) ? from : '',
     to: DAY.test(query.to ?? '') ? query.to! : '',
     q: (query.q ?? '').slice(0, 200).trim(),
+    followUps: query.follow_ups === '1',
     page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
   };
 }
@@ -52,6 +55,7 @@ export function toCardFilter(f: DeskFilter, withTopic = true): CardFilter {
     from: f.from || undefined,
     to: next,
     q: f.q || undefined,
+    follow_ups: f.followUps,
     limit: PAGE_SIZE,
     offset: (f.page - 1) * PAGE_SIZE,
   };
@@ -63,6 +67,7 @@ export function filterHref(f: DeskFilter, change: Partial<DeskFilter>): string {
   const params = new URLSearchParams();
   if (g.q) params.set('q', g.q);
   if (g.review !== 'new') params.set('review', g.review);
+  if (g.followUps) params.set('follow_ups', '1');
   if (g.topic) params.set('topic', g.topic);
   if (g.source) params.set('source', g.source);
   params.set('from', g.from);

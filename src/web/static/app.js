@@ -81,6 +81,11 @@
       case 's': case 'x': case 'e': case 't':
         if (press(currentCard(), e.key)) e.preventDefault();
         break;
+      case 'm': {
+        const field = currentCard()?.querySelector('[data-merge-field]');
+        if (field) { e.preventDefault(); field.focus(); }
+        break;
+      }
       case 'o': {
         const a = currentCard()?.querySelector('.headline a');
         if (a) { e.preventDefault(); window.open(a.href, '_blank', 'noopener,noreferrer'); }

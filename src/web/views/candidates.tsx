@@ -10,6 +10,8 @@ export interface CandidatesModel {
   filter: DeskFilter;
   cards: StoryCard[];
   total: number;
+  /** Fresh candidates and follow-ups under the same filters. */
+  kinds: { fresh: number; followUps: number };
   topicCounts: Record<string, number>;
   topics: TopicConfig[];
   sources: { id: string; name: string }[];
@@ -26,6 +28,14 @@ const Rail: FC<{ m: CandidatesModel }> = ({ m }) => {
   const other = Object.keys(m.topicCounts).filter((t) => !known.has(t));
   return (
     <aside class="rail">
+      <h3 class="rail-title">Stories</h3>
+      <ul class="rail-list">
+        <li><a href={filterHref(f, { followUps: false })} aria-current={!f.followUps ? 'true' : undefined}>
+          <span>Fresh</span><span class="count">{m.kinds.fresh}</span></a></li>
+        <li><a href={filterHref(f, { followUps: true })} aria-current={f.followUps ? 'true' : undefined} class={m.kinds.followUps ? '' : 'empty'}
+          title="Stories about events an earlier issue already ran">
+          <span>Follow-ups</span><span class="count">{m.kinds.followUps}</span></a></li>
+      </ul>
       <h3 class="rail-title">Review</h3>
       <ul class="rail-list">
         {REVIEW_STATES.map((r) => (
@@ -58,6 +68,7 @@ const FilterBar: FC<{ m: CandidatesModel }> = ({ m }) => {
       </div>
       <div class="filter-row">
         {f.review !== 'new' && <input type="hidden" name="review" value={f.review} />}
+        {f.followUps && <input type="hidden" name="follow_ups" value="1" />}
         {f.topic && <input type="hidden" name="topic" value={f.topic} />}
         <select name="source" aria-label="Source">
           <option value="">All sources</option>
@@ -88,18 +99,22 @@ const Pager: FC<{ m: CandidatesModel }> = ({ m }) => {
 export const CandidatesPage: FC<{ m: CandidatesModel }> = ({ m }) => {
   const f = m.filter;
   const topicLabel = f.topic ? m.ctx.topicLabels.get(f.topic) ?? f.topic : null;
+  const heading = f.followUps ? (f.review === 'new' ? 'Follow-ups' : `${REVIEW_LABEL[f.review]} follow-ups`)
+    : f.review === 'new' ? 'Candidates' : `${REVIEW_LABEL[f.review]} stories`;
   return (
     <div class="desk">
       <Rail m={m} />
       <section class="desk-main">
         <div class="summary-line">
-          <h1>{REVIEW_LABEL[f.review] === 'New' ? 'Candidates' : `${REVIEW_LABEL[f.review]} stories`}</h1>
+          <h1>{heading}</h1>
           <span class="muted">
             {plural(m.total, 'story', 'stories')}{topicLabel && <> in {topicLabel}</>}{f.q && <> matching “{f.q}”</>}
             {f.from ? <> since {fmtDate(f.from, 'UTC')}</> : null}{f.to ? <> until {fmtDate(f.to, 'UTC')}</> : null}
           </span>
           {m.draft && <span class="muted draft-note">Shortlisting adds to <a href="/issue">{m.draft}</a></span>}
         </div>
+        {f.followUps && <p class="muted kind-note">Stories about events an earlier issue already ran. They are not fresh candidates;
+          shortlist one when the new development is news.</p>}
         <FilterBar m={m} />
         <div id="cards" class="cards">
           {m.cards.map((card) => <Card card={card} ctx={m.ctx} />)}

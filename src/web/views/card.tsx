@@ -1,11 +1,15 @@
 import type { FC } from 'hono/jsx';
 import type { StoryCard } from '../../store/index.js';
+import type { StoryMember } from '../../store/desk.js';
 import { cap, fmtDate, httpUrl, plural } from './format.js';
+import { Members, MergeForm } from './members.js';
 
-/** What a card needs from its surroundings: topic labels, time zone, the draft issue's name. */
+/** What a card needs from its surroundings: topic labels, time zone, a story's articles. */
 export interface CardContext {
   topicLabels: Map<string, string>;
   timeZone: string;
+  /** A story's articles (asked only for stories of more than one). */
+  members?: (storyId: number) => StoryMember[];
 }
 
 /** A link to an original article when its URL is http(s); otherwise plain text (never a javascript: link). */
@@ -61,14 +65,22 @@ const Actions: FC<{ card: StoryCard }> = ({ card }) => {
       {card.review !== 'published' && (
         <button type="button" class="btn" hx-get={`/stories/${id}/edit`} data-key="e" {...swap}>Edit <kbd>e</kbd></button>
       )}
+      {card.draft && card.review !== 'published' && (
+        <button type="button" class="btn" hx-post={`/stories/${id}/redraft`} hx-disabled-elt="this" {...swap}
+          title="Draft the headline and bullet again from the lead article (an edited version is kept)">Redraft</button>
+      )}
       <button type="button" class="btn ghost" hx-get={`/stories/${id}/text`} hx-target={`#text-${id}`} data-key="t">Article text</button>
       <OutLink href={card.url} class="btn ghost">Original ↗</OutLink>
+      {card.review !== 'published' && <MergeForm card={card} />}
     </div>
   );
 };
 
-/** One candidate story: headline, bullet, topics, sources, date, warnings and actions. */
-export const Card: FC<{ card: StoryCard; ctx: CardContext; notice?: string }> = ({ card, ctx, notice }) => (
+/** The card's options: a message after an action (`notice`), a caveat (`warning`), a refusal (`error`), the articles list opened. */
+export interface CardOptions { notice?: string; warning?: string; error?: string; openMembers?: boolean }
+
+/** One candidate story: headline, bullet, topics, sources, date, warnings, its articles and actions. */
+export const Card: FC<{ card: StoryCard; ctx: CardContext } & CardOptions> = ({ card, ctx, notice, warning, error, openMembers }) => (
   <article class={`card review-${card.review}`} id={`story-${card.story_id}`} tabindex={-1} data-story={card.story_id}>
     <div class="card-main">
       <div class="card-meta">
@@ -77,9 +89,18 @@ export const Card: FC<{ card: StoryCard; ctx: CardContext; notice?: string }> = 
         <Sources card={card} />
         {card.review !== 'new' && <span class={`state state-${card.review}`}>{cap(card.review)}</span>}
         {card.edited && <span class="state state-edited" title="The editor's version is shown">Edited</span>}
+        {card.follow_up_of !== null && (
+          <a class="state state-follow-up" href={`/issues/${card.follow_up_of}`} title="An earlier issue already ran this event">
+            Follow-up of Vol {card.follow_up_label ?? '?'}
+          </a>
+        )}
+        <span class="story-id">story {card.story_id}</span>
       </div>
       <h2 class="headline"><OutLink href={card.url}>{card.headline ?? card.title ?? card.url}</OutLink></h2>
       {card.bullet && <p class="bullet">{card.bullet}</p>}
+      {!card.draft && !card.bullet && card.review !== 'published' && (
+        <p class="muted no-draft">No draft yet: it comes with the next run.</p>
+      )}
       {card.topics.length > 0 && <Chips topics={card.topics} labels={ctx.topicLabels} />}
       {card.unsupported.length > 0 && (
         <p class="alert alert-warn">
@@ -89,7 +110,10 @@ export const Card: FC<{ card: StoryCard; ctx: CardContext; notice?: string }> = 
         </p>
       )}
       {notice && <p class="alert alert-info" role="status">{notice}</p>}
+      {warning && <p class="alert alert-warn" role="status">{warning}</p>}
+      {error && <p class="alert alert-error" role="alert">{error}</p>}
       {card.edited && card.draft && <MachineDraft draft={card.draft} labels={ctx.topicLabels} />}
+      {card.item_count > 1 && ctx.members && <Members card={card} members={ctx.members(card.story_id)} timeZone={ctx.timeZone} open={openMembers} />}
       <Actions card={card} />
     </div>
     <aside class="card-text" id={`text-${card.story_id}`}></aside>

@@ -8,6 +8,7 @@ const KEYS: [string, string][] = [
   ['e', 'edit headline, bullet and topics'],
   ['t', 'show the article text beside the summary'],
   ['o', 'open the original article'],
+  ['m', 'type the number of a story to merge into the card'],
   ['/', 'search'],
   ['Shift+J / Shift+K', 'move the focused issue item down / up (also Alt+↓ / Alt+↑)'],
   ['Ctrl+Enter', 'save the edit form; Esc cancels'],
