@@ -5,6 +5,7 @@ import { parse } from './common.js';
 import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
 import { runDemo } from '../demo/run.js';
+import { startDesk, untilSignal } from './serve.js';
 
 const USAGE = 'usage: newsdesk demo [--no-serve] [--port N]   (what `npm run demo` runs)';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,9 +29,35 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     `${r.summarize?.summarized ?? 0} summaries drafted offline.\n`);
   for (const s of r.sources) if (!s.ok) io.stderr.write(`  source ${s.id} failed (as the demo expects for a broken feed): ${s.error}\n`);
   io.stderr.write(`draft issue "${demo.issue.title}" with ${demo.issue.items} stories, exported to:\n${demo.files.map((f) => `  ${f}`).join('\n')}\n`);
+  if (values['no-serve']) {
+    await demo.closeSamples();
+    demo.store.close();
+    return EXIT.OK;
+  }
+  // The desk's default view is "since the last issue, else the last 14 days": seen from the day after the
+  // newest sample, so the bundled corpus never looks stale however long after it was written the demo runs.
+  const newest = demo.store.listCards({ review: 'all', limit: 1 }).cards[0]?.sort_at;
+  const day = newest ? new Date(Date.parse(newest.slice(0, 10)) + 86_400_000) : new Date();
+  const now = () => day;
+  const want = values.port ? Number(values.port) : 8080;
+  let desk;
+  try {
+    desk = await startDesk({ config: demo.config, store: demo.store, log, now, env: {}, host: '127.0.0.1', port: want, schedule: false, summarizer: 'offline' });
+  } catch {
+    desk = await startDesk({ config: demo.config, store: demo.store, log, now, env: {}, host: '127.0.0.1', port: 0, schedule: false, summarizer: 'offline' });
+  }
+  io.stderr.write(`
+The review app is running: ${desk.url}/
+
+Try:
+  • j / k to move between story cards, s to shortlist, x to reject (u undoes), e to edit, / to search, ? for help
+  • "n sources" on a card lists every outlet that covered the story (official sources first)
+  • the Draft issue tab: reorder with the arrows, preview the digest, download Markdown / HTML / Word
+  • the Sources tab: each outlet's health, and "Ingest now" (re-reads the sample outlets: nothing new, feeds answer 304)
+Ctrl-C stops it. The exports are in data/; the database is data/demo.db (run \`npm run demo\` again to rebuild it).
+`);
+  await untilSignal();
+  await desk.stop();
   await demo.closeSamples();
-  demo.store.close();
-  if (values['no-serve']) return EXIT.OK;
-  io.stderr.write('(the review app is not wired into the demo yet)\n');
   return EXIT.OK;
 }

@@ -5,6 +5,9 @@ import { createLogger } from '../jobs/log.js';
 import { createIngestRunner, startSchedule } from '../jobs/schedule.js';
 import { createApp } from '../web/app.js';
 import { BindRefused, checkBind, listen } from '../web/server.js';
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/index.js';
+import type { Logger } from '../jobs/log.js';
 
 const USAGE = 'usage: newsdesk serve [--config F] [--db F] [--host 127.0.0.1] [--port 8080] [--no-schedule] [--summarizer offline|llm]';
 
@@ -29,38 +32,66 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const config = loadConfig(p.config);
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'info');
   const store = openStore(p.db);
-  const now = () => new Date();
-  const runner = createIngestRunner({ config, store, log, now, env: io.env, summarizer: values.summarizer as 'offline' | 'llm' | undefined });
-  const schedule = values['no-schedule'] ? null : startSchedule(runner, config, log);
-  const app = createApp({ store, config, now, runner, log, password, nextRun: () => schedule?.nextRun() ?? null });
-  let server;
+  let desk: Desk;
   try {
-    server = await listen(app, values.host, port);
+    desk = await startDesk({ config, store, log, now: () => new Date(), env: io.env, host: values.host, port, password,
+      schedule: !values['no-schedule'], summarizer: values.summarizer as 'offline' | 'llm' | undefined });
   } catch (err) {
-    schedule?.stop();
     store.close();
-    throw new UsageError(`cannot listen on ${values.host}:${port}: ${(err as Error).message}`);
+    throw err;
   }
-  io.stderr.write(`newsdesk desk listening on ${server.url}/` +
-    (schedule ? ` — ingest scheduled "${config.schedule.cron}" (${config.schedule.timezone}), next ${schedule.nextRun()?.toISOString() ?? '?'}` : ' — no schedule') +
+  io.stderr.write(`newsdesk desk listening on ${desk.url}/` +
+    (desk.nextRun ? ` — ingest scheduled "${config.schedule.cron}" (${config.schedule.timezone}), next ${desk.nextRun()?.toISOString() ?? '?'}` : ' — no schedule') +
     `${password ? ' — login required' : ''}\n`);
-
-  await new Promise<void>((resolve) => {
-    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilSignal();
   io.stderr.write('stopping: finishing the run in flight (if any), then closing (press Ctrl-C again to quit at once)\n');
   const force = () => process.exit(130);
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
-  schedule?.stop();
-  // The run sees the abort, finishes the items in flight and releases the lock in its finally.
-  await runner.stop();
-  await server.close();
-  store.close();
+  await desk.stop();
   process.off('SIGINT', force);
   process.off('SIGTERM', force);
   io.stderr.write('stopped\n');
   return EXIT.OK;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** A running desk: the web app, its in-process ingest runner and (optionally) the schedule. */
+export interface Desk { url: string; nextRun: (() => Date | null) | null; stop(): Promise<void> }
+
+/** Starts the review app and the schedule over an open store; stop() finishes a run in flight, then closes everything. */
+export async function startDesk(o: { config: Config; store: Store; log: Logger; now: () => Date; env: Record<string, string | undefined>;
+  host: string; port: number; password?: string; schedule: boolean; summarizer?: 'offline' | 'llm' }): Promise<Desk> {
+  const runner = createIngestRunner({ config: o.config, store: o.store, log: o.log, now: o.now, env: o.env, summarizer: o.summarizer });
+  const schedule = o.schedule ? startSchedule(runner, o.config, o.log) : null;
+  const app = createApp({ store: o.store, config: o.config, now: o.now, runner, log: o.log, password: o.password,
+    nextRun: () => schedule?.nextRun() ?? null, summarizer: o.summarizer, env: o.env });
+  let server;
+  try {
+    server = await listen(app, o.host, o.port);
+  } catch (err) {
+    // The caller owns the store (it may try another port); only what was started here stops.
+    schedule?.stop();
+    await runner.stop();
+    throw new UsageError(`cannot listen on ${o.host}:${o.port}: ${(err as Error).message}`);
+  }
+  return {
+    url: server.url,
+    nextRun: schedule ? () => schedule.nextRun() : null,
+    async stop() {
+      schedule?.stop();
+      // The run sees the abort, finishes the items in flight and releases the lock in its finally.
+      await runner.stop();
+      await server.close();
+      o.store.close();
+    },
+  };
 }

@@ -123,10 +123,11 @@ function supportedNumber(f: Found, facts: Facts): boolean {
 // ---- names ----
 
 const ALIASES: [RegExp, string][] = [
-  [/(?<![\p{L}\p{N}])U\.S\.(?:A\.)?|(?<![\p{L}\p{N}.])USA?(?![\p{L}\p{N}])/gu, ' united states '],
-  [/(?<![\p{L}\p{N}])U\.K\.|(?<![\p{L}\p{N}.])UK(?![\p{L}\p{N}])/gu, ' united kingdom '],
-  [/(?<![\p{L}\p{N}])U\.N\.|(?<![\p{L}\p{N}.])UN(?![\p{L}\p{N}])/gu, ' united nations '],
-  [/(?<![\p{L}\p{N}])E\.U\.|(?<![\p{L}\p{N}.])EU(?![\p{L}\p{N}])/gu, ' european union '],
+  // The final dot is optional: a name cut out of "Japan-U.S. talks" ends "U.S".
+  [/(?<![\p{L}\p{N}])U\.S\.?(?:A\.?)?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])USA?(?![\p{L}\p{N}])/gu, ' united states '],
+  [/(?<![\p{L}\p{N}])U\.K\.?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])UK(?![\p{L}\p{N}])/gu, ' united kingdom '],
+  [/(?<![\p{L}\p{N}])U\.N\.?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])UN(?![\p{L}\p{N}])/gu, ' united nations '],
+  [/(?<![\p{L}\p{N}])E\.U\.?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}.])EU(?![\p{L}\p{N}])/gu, ' european union '],
   [/(?<![\p{L}\p{N}.])PM(?![\p{L}\p{N}])/gu, ' prime minister '],
   [/&/g, ' and '],
 ];

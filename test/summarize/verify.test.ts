@@ -108,3 +108,9 @@ test('words that are also object property names are handled as plain words', () 
   assert.deepEqual(check('Constructor Tanaka met Hasownproperty Sato.', 'The talks went well.'), ['Constructor Tanaka', 'Hasownproperty Sato']);
   assert.deepEqual(check('The Constructor. Valueof rose.', 'The constructor said valueof rose.'), []);
 });
+
+test('a hyphenated "Japan-U.S." in a headline is supported by the same words in the article', () => {
+  const src = 'Holding of the Japan-U.S. Export Control Dialogue\nOfficials of Japan and the United States met in Tokyo.';
+  assert.deepEqual(verifyClaims({ headline: 'Holding of the Japan-U.S. Export Control Dialogue', bullet: 'Officials met.' }, src).unsupported, []);
+  assert.deepEqual(verifyClaims({ headline: 'Japan-U.K. talks open', bullet: 'Officials met.' }, src).unsupported, ['U.K']);
+});

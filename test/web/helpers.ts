@@ -4,6 +4,7 @@ import type { IngestRunner, RunnerStatus } from '../../src/jobs/schedule.js';
 import { tempStore } from '../support/temp-db.js';
 import { seedStories, type SeedStory } from '../support/seed.js';
 import type { Store } from '../../src/store/index.js';
+import { offlineSummarizer, type Summarizer } from '../../src/summarize/index.js';
 
 /** The digest's topics, as sources.yaml has them. */
 export const TOPICS = [
@@ -40,14 +41,15 @@ export function fakeRunner(): IngestRunner & { starts: string[]; state: RunnerSt
   };
 }
 
-/** A desk over a temp DB seeded with stories; `clock` can be moved by tests. */
-export function desk(stories: SeedStory[] = [], opts: { password?: string } = {}) {
+/** A desk over a temp DB seeded with stories; `clock` can be moved by tests. Drafts on the desk are offline unless a summarizer is given. */
+export function desk(stories: SeedStory[] = [], opts: { password?: string; summarizer?: Summarizer } = {}) {
   const t = tempStore();
   const config = deskConfig();
   const clock = { now: new Date('2026-11-21T09:00:00.000Z') };
   const seeded = seedStories(t.store, stories);
   const runner = fakeRunner();
-  const app = createApp({ store: t.store, config, now: () => clock.now, runner, password: opts.password, loginFailDelayMs: 5 });
+  const app = createApp({ store: t.store, config, now: () => clock.now, runner, password: opts.password, loginFailDelayMs: 5,
+    summarizer: opts.summarizer ?? offlineSummarizer() });
   return { app, store: t.store as Store, config, clock, runner, seeded, cleanup: t.cleanup };
 }
 

@@ -93,7 +93,8 @@ test('GET never changes anything, whatever it is sent to', async () => {
   const before = snapshot();
   const s = d.seeded[0].storyId;
   for (const path of ['/', `/stories/${s}/shortlist`, `/stories/${s}/reject`, `/stories/${s}/undo`, `/stories/${s}/edit`, `/stories/${s}/text`,
-    '/issues', '/issues/1/publish', '/issues/1/items/1/remove', '/ingest', '/ingest/progress', '/logout', '/sources', '/runs']) {
+    '/issues', '/issues/1/publish', '/issues/1/items/1/remove', '/ingest', '/ingest/progress', '/logout', '/sources', '/runs',
+    `/items/${d.seeded[1].itemId}/split`, `/stories/${s}/merge?other=${d.seeded[1].storyId}`, `/stories/${s}/redraft`, '/?follow_ups=1']) {
     const res = await c.get(path);
     assert.ok(res.status < 500, path);
   }

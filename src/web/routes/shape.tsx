@@ -71,11 +71,11 @@ export function storyShapeRoutes(): Hono<Env> {
     if (otherId === null) return refused('Type the number of the story to merge with: each card shows it as “story 123”.');
     const other: StoryCard | undefined = store.getCard(otherId);
     if (!other) return refused(`There is no story ${otherId}. Check the number on its card; it may have been merged already.`);
+    // Issue entries point at an item of the story; moving articles in or out of a shortlisted story could leave them behind.
     if (card.review === 'published') return refused(PUBLISHED);
     if (other.review === 'published') return refused(`Story ${otherId} is in a published issue and can no longer change.`);
-    if (other.review === 'shortlisted' && otherId !== card.story_id) {
-      return refused(`Story ${otherId} is in the draft issue: merge this story into it from its own card, or remove it from the issue first.`);
-    }
+    if (!canReshape(card)) return refused('This story is in the draft issue: remove it from the issue first, then merge.');
+    if (!canReshape(other)) return refused(`Story ${otherId} is in the draft issue: remove it from the issue first, then merge.`);
     try {
       mergeStories(store, card.story_id, otherId, now());
     } catch (err) {

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { StoryCard } from '../../store/index.js';
 import type { StoryMember } from '../../store/desk.js';
 import { cap, fmtDate, httpUrl, plural } from './format.js';
-import { Members, MergeForm } from './members.js';
+import { Members, MergeForm, canReshape } from './members.js';
 
 /** What a card needs from its surroundings: topic labels, time zone, a story's articles. */
 export interface CardContext {
@@ -71,7 +71,7 @@ const Actions: FC<{ card: StoryCard }> = ({ card }) => {
       )}
       <button type="button" class="btn ghost" hx-get={`/stories/${id}/text`} hx-target={`#text-${id}`} data-key="t">Article text</button>
       <OutLink href={card.url} class="btn ghost">Original ↗</OutLink>
-      {card.review !== 'published' && <MergeForm card={card} />}
+      {canReshape(card) && <MergeForm card={card} />}
     </div>
   );
 };

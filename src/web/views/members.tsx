@@ -4,7 +4,7 @@ import type { StoryMember } from '../../store/desk.js';
 import { OutLink } from './card.js';
 import { fmtDate, plural } from './format.js';
 
-/** Whether an editor may change which articles make up this story (not once it is in an issue). */
+/** Whether an editor may change which articles make up this story: not once it is in an issue (draft or published). */
 export function canReshape(card: StoryCard): boolean {
   return card.review === 'new' || card.review === 'rejected';
 }
