@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, type CliIO } from './cli/io.js';
 import { ConfigError } from './config/load.js';
 import { LockedError } from './jobs/run-lock.js';
+import { IssueError } from './jobs/issues.js';
 
 const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[], io: CliIO): Promise<number> }> }> = {
   ingest: { about: 'read every enabled source and store new articles', load: () => import('./cli/ingest.js') },
@@ -41,7 +42,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await (await command.load()).run(args, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    // IssueError: a request about issues or stories that cannot be done as asked (an unknown id, a published issue).
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof IssueError) {
       io.stderr.write(`newsdesk ${name}: ${err.message}\n`);
       return EXIT.USAGE;
     }

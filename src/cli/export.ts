@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { COMMON_OPTIONS, parse, paths, config as loadConfig } from './common.js';
 import { openStore } from '../store/index.js';
-import { issueDocument, IssueError } from '../jobs/issues.js';
+import { issueDocument } from '../jobs/issues.js';
 import { renderIssue, renderHtml, EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
 import { printPdf } from '../export-pdf/print.js';
 
@@ -24,13 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const config = loadConfig(p.config);
   const store = openStore(p.db);
   try {
-    let doc;
-    try {
-      doc = issueDocument(store, config, values.issue);
-    } catch (err) {
-      if (err instanceof IssueError) throw new UsageError(err.message);
-      throw err;
-    }
+    const doc = issueDocument(store, config, values.issue);
     const opts = { groupByTopic: values['group-by'] === 'topic' };
     const body = format === 'pdf' ? await printPdf(renderHtml(doc, opts), { executablePath: io.env.NEWSDESK_CHROMIUM })
       : await renderIssue(doc, format as ExportFormat, opts);

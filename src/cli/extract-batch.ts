@@ -1,8 +1,9 @@
 /** `extract-batch`: [{id, html_path, url}] on stdin → {id: {text, title, byline, published_at, ms}} on stdout. */
+import { readBatch } from './batch.js';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../extract/article.js';
-import { EXIT, readAll, type CliIO } from './io.js';
+import { EXIT, type CliIO } from './io.js';
 
 interface BatchItem {
   id: string;
@@ -43,19 +44,8 @@ function parseItems(raw: string): BatchItem[] | string {
 
 /** Runs the extract-batch command: extracts each listed page and prints one JSON object keyed by id. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stderr.write(HELP);
-    return EXIT.OK;
-  }
-  if (args.length > 0) {
-    io.stderr.write(`newsdesk extract-batch: unexpected argument ${JSON.stringify(args[0])}; the page list comes on stdin.\n\n${HELP}`);
-    return EXIT.USAGE;
-  }
-  const items = parseItems(await readAll(io.stdin));
-  if (typeof items === 'string') {
-    io.stderr.write(`newsdesk extract-batch: ${items}\n`);
-    return EXIT.USAGE;
-  }
+  const items = await readBatch('extract-batch', args, io, HELP, parseItems);
+  if (typeof items === 'number') return items;
   const out: Record<string, BatchResult> = {};
   for (const item of items) {
     let html: string;

@@ -1,6 +1,7 @@
+import { readBatch } from './batch.js';
 import { readFile } from 'node:fs/promises';
 import { decodeFeedBytes, parseFeed } from '../discover/index.js';
-import { EXIT, readAll, type CliIO } from './io.js';
+import { EXIT, type CliIO } from './io.js';
 
 /** One file to parse, as given on stdin. */
 interface BatchEntry {
@@ -68,19 +69,8 @@ async function parseOne(entry: BatchEntry): Promise<BatchResult> {
 
 /** `newsdesk feed-batch`: parses the feed files named on stdin and prints their items as one JSON object. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stderr.write(HELP);
-    return EXIT.OK;
-  }
-  if (args.length > 0) {
-    io.stderr.write(`newsdesk feed-batch: unexpected argument ${JSON.stringify(args[0])}; the file list comes on stdin.\n\n${HELP}`);
-    return EXIT.USAGE;
-  }
-  const entries = parseEntries(await readAll(io.stdin));
-  if (typeof entries === 'string') {
-    io.stderr.write(`newsdesk feed-batch: ${entries}\n`);
-    return EXIT.USAGE;
-  }
+  const entries = await readBatch('feed-batch', args, io, HELP, parseEntries);
+  if (typeof entries === 'number') return entries;
   // No prototype: an id such as "__proto__" must become a plain key.
   const out: Record<string, BatchResult> = Object.create(null);
   for (const entry of entries) out[entry.id] = await parseOne(entry);

@@ -1,7 +1,7 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table } from './common.js';
 import { openStore, type IssueRow } from '../store/index.js';
-import { createIssue, addToIssue, removeFromIssue, moveInIssue, publishIssue, resolveIssue, issueDocument, IssueError } from '../jobs/issues.js';
+import { createIssue, addToIssue, removeFromIssue, moveInIssue, publishIssue, resolveIssue, issueDocument } from '../jobs/issues.js';
 
 const USAGE = `usage:
   newsdesk issue create --title T [--volume V] [--number N] [--from DATE] [--to DATE] [--json]
@@ -76,9 +76,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         throw new UsageError(`unknown issue command "${verb}"\n${USAGE}`);
     }
     return EXIT.OK;
-  } catch (err) {
-    if (err instanceof IssueError) throw new UsageError(err.message);
-    throw err;
   } finally {
     store.close();
   }

@@ -2,7 +2,6 @@ import { EXIT, UsageError, type CliIO } from './io.js';
 import { COMMON_OPTIONS, parse, paths, printJson, table } from './common.js';
 import { openStore } from '../store/index.js';
 import { splitItem, mergeStories } from '../jobs/stories.js';
-import { IssueError } from '../jobs/issues.js';
 
 const USAGE = `usage:
   newsdesk stories [--db F] [--limit N] [--json]     list stories (one per news event, with every item and source)
@@ -36,9 +35,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
           s.last_seen?.slice(0, 10) ?? '', s.follow_up_of ?? ''])));
     } else throw new UsageError(`unknown stories command "${verb}"\n${USAGE}`);
     return EXIT.OK;
-  } catch (err) {
-    if (err instanceof IssueError) throw new UsageError(err.message);
-    throw err;
   } finally {
     store.close();
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_STORY_CONFIG, dfKeys, type StoryConfig, type StoryFeatures } from './story-features.js';
+import { DEFAULT_STORY_CONFIG, type StoryConfig, type StoryFeatures } from './story-features.js';
 import { storyScore } from './story-match.js';
 
 /**

@@ -143,3 +143,16 @@ export interface IssueDoc {
   topics: Topic[];
   items: IssueDocItem[];
 }
+
+/** One HTTP attempt against an LLM endpoint, as stored in the llm_calls table. */
+export interface LlmCall {
+  model: string;
+  prompt_version: string;
+  tokens_in: number;
+  tokens_out: number;
+  ms: number;
+  /** ok | repaired | bad_json | retry_unsupported | unsupported | injection | refusal | empty | http_429 | http_5xx | timeout | network | format_rejected | param_rejected | auth | not_found | connection | quota | http_4xx */
+  outcome: string;
+  cost_usd: number;
+  error: string | null;
+}

@@ -1,6 +1,5 @@
 import PQueue from 'p-queue';
 import type { Config } from '../config/schema.js';
-import type { Source } from '../domain/types.js';
 import type { Fetcher } from '../net/index.js';
 import { FetchError } from '../net/index.js';
 import type { Store, PendingItem } from '../store/index.js';

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { ftsStatements } from './fts.js';
-import type { Summary } from '../domain/types.js';
+import type { LlmCall, Summary } from '../domain/types.js';
 
 /** A story's lead item, ready to be summarized. */
 export interface SummaryJob {
@@ -24,16 +24,7 @@ export interface DraftRow extends Summary {
 }
 
 /** One LLM call as stored. */
-export interface LlmCallRow {
-  model: string;
-  prompt_version: string | null;
-  tokens_in: number;
-  tokens_out: number;
-  ms: number;
-  outcome: string;
-  cost_usd: number;
-  error: string | null;
-}
+export type LlmCallRow = LlmCall;
 
 /** Summaries of a stage run: calls, tokens, cost. */
 export interface LlmTotals { calls: number; tokens_in: number; tokens_out: number; cost_usd: number }

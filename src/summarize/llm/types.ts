@@ -1,18 +1,9 @@
 /** Types shared by the LLM summarizer's files; index.ts re-exports the public ones. */
 import type { LlmConfig } from '../../config/schema.js';
+import type { LlmCall } from '../../domain/types.js';
 
 /** One HTTP attempt against the chat-completions endpoint, as stored in the llm_calls table. */
-export interface LlmCallRecord {
-  model: string;
-  prompt_version: string;
-  tokens_in: number;
-  tokens_out: number;
-  ms: number;
-  /** ok | repaired | bad_json | retry_unsupported | unsupported | injection | refusal | empty | http_429 | http_5xx | timeout | network | format_rejected | param_rejected | auth | not_found | connection | quota | http_4xx */
-  outcome: string;
-  cost_usd: number;
-  error: string | null;
-}
+export type LlmCallRecord = LlmCall;
 
 /** The logging the summarizer needs; a pino logger fits. */
 export interface LlmLog {
