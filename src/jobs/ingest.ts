@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import type { Config } from '../config/schema.js';
 import type { Fetcher } from '../net/index.js';
 import { FetchError } from '../net/index.js';
@@ -14,6 +13,7 @@ import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
 import { clusterItem, storyConfig, storyStorage } from './cluster.js';
 import { cleanTitle } from '../summarize/headline.js';
+import { HostWork, hostKey } from './host-work.js';
 
 /** One source's line in the run report (public JSON contract). */
 export interface SourceReport {
@@ -96,15 +96,15 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const stories = storyStorage(store);
     const storyCfg = storyConfig(config.cluster);
     const perSource = new Map<string, SourceReport>();
-    // Items in flight are bounded so a 10,000-article run streams instead of holding everything.
-    const work = new PQueue({ concurrency: Math.max(2, config.fetch.concurrency * 2) });
+    // Items in flight are bounded per host: a 10,000-article run streams, and every host keeps its next
+    // request ready (the fetcher's scheduler spaces them; the overall request bound is `concurrency`).
+    const work = new HostWork(config.fetch.per_host_concurrency + 2);
     const queued = new Set<number>();
 
     const enqueue = async (item: PendingItem, owner: string) => {
       if (queued.has(item.id) || deps.signal?.aborted) return;
       queued.add(item.id);
-      await work.onSizeLessThan(config.fetch.concurrency * 4);
-      void work.add(() => handleItem(item, owner));
+      await work.add(item.url, () => handleItem(item, owner));
     };
 
     const handleItem = async (item: PendingItem, owner: string) => {
@@ -140,15 +140,25 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
       }
       report.stage_ms.store += clock() - t - clusterMs;
-      deps.progress?.itemDone?.(report.items, work.size + work.pending);
+      deps.progress?.itemDone?.(report.items, work.outstanding);
     };
 
     // Items left over by an earlier run (killed, or transient failures) are finished first.
     const leftovers = store.listPending(100_000);
     report.items.retried = leftovers.length;
-    for (const item of leftovers) await enqueue(item, item.source_ids[0] ?? '');
+    const leftoversByHost = new Map<string, PendingItem[]>();
+    for (const item of leftovers) {
+      const key = hostKey(item.url);
+      const list = leftoversByHost.get(key);
+      if (list) list.push(item);
+      else leftoversByHost.set(key, [item]);
+    }
+    // Each host's leftovers are fed as its queue has room, alongside the sources' new items.
+    const feedingLeftovers = Promise.all([...leftoversByHost.values()].map(async (items) => {
+      for (const item of items) await enqueue(item, item.source_ids[0] ?? '');
+    }));
 
-    await Promise.all(selected.map(async (source) => {
+    await Promise.all([feedingLeftovers, ...selected.map(async (source) => {
       const r: SourceReport = { id: source.id, ok: false, error: null, not_modified: false, discovered: 0, new: 0, known: 0, failed: 0, ms: 0 };
       perSource.set(source.id, r);
       report.sources.push(r);
@@ -188,7 +198,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       }
       r.ms = Math.round(clock() - t0);
       deps.progress?.sourceDone?.(r);
-    }));
+    })]);
     await work.onIdle();
     if (deps.summarizer && !deps.signal?.aborted) {
       const ts = clock();
