@@ -17,30 +17,104 @@ export function prng(seed: number): () => number {
 
 const OUTLETS = ['Harbor Post', 'Pacific Ledger', 'Capital Wire', 'Strait Times Review', 'Meridian Daily', 'Northern Courier',
   'Bay Chronicle', 'Summit Dispatch', 'Lantern News', 'Crossroads Journal', 'Tideline', 'Keystone Report'];
-const SUBJECTS = ['Officials in Tokyo', 'Japanese negotiators', 'The U.S. ambassador to Japan', 'Defense planners in Washington',
-  'A senior Japanese diplomat', 'American trade officials', 'Executives at a Japanese carmaker', 'Lawmakers in the United States',
-  'The Japan Coast Guard', 'U.S. Forces Japan', 'Energy analysts in Tokyo', 'A spokesman for the State Department',
-  'Researchers at a Japanese university', 'The U.S. Commerce Department', 'Japan\'s foreign minister', 'Farm groups in Iowa'];
-const VERBS = ['said on Tuesday that', 'told reporters that', 'argued in a briefing that', 'confirmed late on Friday that',
-  'warned in a statement that', 'acknowledged that', 'announced on Monday that', 'wrote in a letter that'];
-const CLAIMS = ['the two governments would widen cooperation on export controls for advanced chips',
-  'a joint exercise near Okinawa would be extended by a week', 'tariffs on Japanese steel should be reviewed before spring',
-  'liquefied natural gas shipments from Texas to Japan would rise next year', 'a new supply agreement for critical minerals was close',
-  'the alliance needed faster procurement of air defense systems', 'talks on the status of forces agreement had made progress',
-  'investment by Japanese firms in American factories reached a record', 'the yen\'s weakness was complicating budget planning',
-  'both sides wanted a common standard for undersea cable security', 'port calls by American destroyers at Yokosuka would increase',
-  'a working group on quantum research would meet in Washington', 'rice import quotas remained a sticking point',
-  'semiconductor subsidies in Japan were drawing US companies to Kumamoto', 'a hotline between coast guards was being tested'];
-const TAILS = ['according to two people familiar with the matter', 'although no date has been set',
-  'a step that analysts had expected for months', 'despite objections from opposition parties',
-  'as both capitals prepare for a summit later this year', 'in a move welcomed by industry groups',
-  'while cautioning that details were still being worked out', 'after a year of slow negotiations'];
+const FIRST = ['Aiko', 'Hiroshi', 'Kenji', 'Yumi', 'Takeshi', 'Naomi', 'Satoshi', 'Emiko', 'Daisuke', 'Haruka', 'Ryo', 'Mariko',
+  'Shinji', 'Keiko', 'Tomoya', 'Ayumi', 'Kazuo', 'Noriko', 'Masato', 'Chika', 'James', 'Linda', 'Robert', 'Karen', 'Michael',
+  'Susan', 'David', 'Ellen', 'Thomas', 'Grace', 'Daniel', 'Ruth', 'Brian', 'Megan', 'Victor', 'Alice', 'Howard', 'Nina', 'Carl', 'Joan'];
+const LAST = ['Sato', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato', 'Yoshida', 'Yamada', 'Sasaki',
+  'Matsumoto', 'Inoue', 'Kimura', 'Hayashi', 'Shimizu', 'Ikeda', 'Hashimoto', 'Ishikawa', 'Ogawa', 'Miller', 'Garcia', 'Harris',
+  'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'King', 'Wright', 'Scott', 'Baker', 'Nelson', 'Carter', 'Mitchell', 'Perez',
+  'Roberts', 'Turner', 'Phillips', 'Campbell'];
+const ROLES = ['the defense minister', 'the trade minister', 'the U.S. ambassador', 'a deputy secretary of state',
+  'the commander of U.S. Forces Japan', 'the governor', 'the chief executive', 'a senior trade negotiator', 'the energy minister',
+  'the chair of the Senate panel', 'the economy minister', 'a spokesperson for the Pentagon'];
+const JP_ORG_A = ['Kita', 'Minami', 'Nishi', 'Higashi', 'Aoba', 'Sakura', 'Fuji', 'Hoshi', 'Kawa', 'Mori', 'Taka', 'Naka', 'Ishi',
+  'Hana', 'Tsuru', 'Kumo'];
+const JP_ORG_B = ['moto', 'yama', 'kawa', 'hara', 'shima', 'no', 'da', 'sawa', 'zaki', 'oka'];
+const JP_ORG_C = ['Heavy Industries', 'Electronics', 'Shipbuilding', 'Energy', 'Semiconductor', 'Logistics', 'Trading', 'Motors',
+  'Chemical', 'Steel', 'Optics', 'Robotics'];
+const US_ORG_A = ['Atlantic', 'Prairie', 'Summit', 'Liberty', 'Harbor', 'Granite', 'Cascade', 'Pioneer', 'Redwood', 'Lakeshore',
+  'Bluewater', 'Ironwood', 'Keystone', 'Frontier', 'Meridian', 'Sterling', 'Westfield', 'Northstar', 'Canyon', 'Evergreen'];
+const US_ORG_B = ['Aerospace', 'Systems', 'Materials', 'Power', 'Capital', 'Foods', 'Chemicals', 'Networks', 'Dynamics',
+  'Minerals', 'Biotech', 'Labs'];
+const JP_PLACES = ['Yokosuka', 'Okinawa', 'Sasebo', 'Kumamoto', 'Nagoya', 'Osaka', 'Sendai', 'Hiroshima', 'Niigata', 'Kobe',
+  'Fukuoka', 'Sapporo', 'Misawa', 'Iwakuni', 'Kagoshima', 'Chiba', 'Yokohama', 'Nagasaki', 'Toyama', 'Kanazawa', 'Shizuoka',
+  'Hamamatsu', 'Okayama', 'Matsuyama', 'Kochi', 'Tokushima', 'Takamatsu', 'Oita', 'Miyazaki', 'Saga', 'Akita', 'Aomori',
+  'Morioka', 'Yamagata', 'Fukushima', 'Utsunomiya', 'Maebashi', 'Mito', 'Kofu', 'Nagano'];
+const US_PLACES = ['Texas', 'Ohio', 'Arizona', 'Hawaii', 'Guam', 'Louisiana', 'Georgia', 'Michigan', 'Oregon', 'Alabama',
+  'Tennessee', 'Indiana', 'Kentucky', 'Nevada', 'Iowa', 'Alaska', 'Virginia', 'Utah', 'Kansas', 'Colorado', 'Idaho', 'Montana',
+  'Wyoming', 'Nebraska', 'Oklahoma', 'Arkansas', 'Mississippi', 'Missouri', 'Illinois', 'Wisconsin', 'Minnesota', 'Maine',
+  'Vermont', 'Delaware', 'Maryland', 'Florida', 'Carolina', 'Pennsylvania', 'Washington State', 'New Mexico'];
+const PRODUCTS = ['lithium batteries', 'air defense radars', 'rice', 'liquefied natural gas', 'gallium', 'undersea cables',
+  'patrol vessels', 'surveillance drones', 'solar panels', 'beef', 'chip packaging', 'hydrogen turbines', 'rare earth magnets',
+  'jet engines', 'fertilizer', 'nuclear fuel', 'electric buses', 'satellite launchers', 'cyber defense software', 'steel pipe',
+  'ammonia fuel', 'graphite anodes', 'machine tools', 'vaccines', 'wheat', 'soybeans', 'lumber', 'copper wire', 'fiber optics',
+  'quantum sensors', 'missile interceptors', 'coast guard cutters', 'helicopter parts', 'power transformers', 'wind turbines',
+  'data center servers', 'lidar units', 'antibiotics', 'seafood', 'aluminum sheet', 'cobalt', 'nickel', 'tungsten', 'titanium',
+  'carbon fiber', 'smart meters', 'rail cars', 'cargo aircraft'];
+const ACTIONS = ['agreed to expand production of', 'signed a contract to supply', 'opened talks on joint development of',
+  'announced new export checks on', 'won approval to build a plant for', 'paused shipments of', 'began joint tests of',
+  'set up a fund to finance', 'ordered an inquiry into the pricing of', 'proposed lower tariffs on'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const FILLER = ['The details matter for companies that plan years ahead.', 'Markets reacted calmly to the news.',
-  'Critics said the plan did not go far enough.', 'The figures have not been independently verified.',
-  'Neither government commented on the cost.', 'A similar arrangement was tried in 2019 and later abandoned.',
-  'Local officials asked to be consulted before any decision.', 'Further talks are scheduled for next month.'];
+  'Critics said the plan did not go far enough.', 'Neither government commented on the cost.',
+  'Local officials asked to be consulted before any decision.', 'Further talks are scheduled for next month.',
+  'Analysts said the timing reflected pressure from both legislatures.', 'The announcement came after months of quiet diplomacy.'];
 const RELATED = ['Weather warning for the weekend', 'New bakery opens downtown', 'Local team wins the cup', 'Transit fares to rise',
   'Museum extends opening hours', 'Five recipes for autumn', 'How to read your power bill', 'School board elects new chair'];
+
+/** One news event: the names, places, things and numbers an article about it keeps coming back to. */
+interface NewsEvent {
+  person: string; role: string; jpOrg: string; usOrg: string; jpPlace: string; usPlace: string; product: string;
+  action: string; amount: number; share: number; units: number; day: string; year: number;
+}
+
+function eventOf(shape: CorpusShape, h: number, i: number): NewsEvent {
+  const rand = prng(shape.seed * 97_003 + h * 7919 + i * 31);
+  return {
+    person: `${pick(rand, FIRST)} ${pick(rand, LAST)}`, role: pick(rand, ROLES),
+    jpOrg: `${pick(rand, JP_ORG_A)}${pick(rand, JP_ORG_B)} ${pick(rand, JP_ORG_C)}`,
+    usOrg: `${pick(rand, US_ORG_A)} ${pick(rand, US_ORG_B)}`,
+    jpPlace: pick(rand, JP_PLACES), usPlace: pick(rand, US_PLACES), product: pick(rand, PRODUCTS), action: pick(rand, ACTIONS),
+    amount: 20 + Math.floor(rand() * 4980), share: Math.round((3 + rand() * 40) * 10) / 10, units: 120 + Math.floor(rand() * 9880),
+    day: pick(rand, DAYS), year: 2027 + Math.floor(rand() * 12),
+  };
+}
+
+/**
+ * Which event article i on host h reports: usually its own, but about one in ten retells the event of the
+ * previous host's article i (the same story from another outlet, in other words), as real feeds do.
+ */
+function eventFor(shape: CorpusShape, h: number, i: number): NewsEvent {
+  const rand = prng(shape.seed * 13 + h * 100_003 + i);
+  return h > 0 && rand() < 0.1 ? eventFor(shape, h - 1, i) : eventOf(shape, h, i);
+}
+
+// Sentences about the event; the article draws on them in its own order, with some filler between.
+const SENTENCES: Array<(e: NewsEvent) => string> = [
+  (e) => `${e.jpOrg} and ${e.usOrg} ${e.action} ${e.product}, officials in Tokyo and Washington said on ${e.day}.`,
+  (e) => `The deal is worth about $${e.amount} million and would be carried out in ${e.jpPlace} and ${e.usPlace}.`,
+  (e) => `${e.person}, ${e.role}, said the move would strengthen the alliance between Japan and the United States.`,
+  (e) => `Under the plan, ${e.jpOrg} would raise its output of ${e.product} by ${e.share} percent by ${e.year}.`,
+  (e) => `${e.usOrg} said it expected to add ${e.units} jobs in ${e.usPlace} once the work begins.`,
+  (e) => `Officials in ${e.jpPlace} welcomed the decision but asked for details on how the costs would be shared.`,
+  (e) => `"This is about trust between two allies," ${e.person} told reporters after the meeting.`,
+  (e) => `The U.S. Commerce Department must still review parts of the arrangement involving ${e.product}.`,
+  (e) => `Shares of ${e.jpOrg} rose ${(e.share / 7).toFixed(1)} percent in Tokyo trading after the announcement.`,
+  (e) => `Lawmakers from ${e.usPlace} said they would press for the first deliveries of ${e.product} before ${e.year}.`,
+  (e) => `Japanese officials said talks on ${e.product} had been under way since ${e.person} visited ${e.usPlace}.`,
+  (e) => `The agreement covers ${e.units} units in its first phase, according to a statement from ${e.usOrg}.`,
+];
+
+// Background from other events: names and numbers in passing, as real articles carry them.
+const BACKGROUND: Array<(e: NewsEvent) => string> = [
+  (e) => `Last year ${e.jpOrg} ${e.action} ${e.product} with partners in ${e.usPlace}.`,
+  (e) => `${e.person} has argued before that ${e.product} should be treated as a strategic good.`,
+  (e) => `A similar project in ${e.jpPlace} was valued at $${e.amount} million.`,
+  (e) => `Trade between the two countries in ${e.product} grew ${e.share} percent last year.`,
+  (e) => `${e.usOrg} has operated in ${e.jpPlace} since ${e.year - 30}.`,
+];
+
+const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 /** What the generator needs to know to build a page. */
 export interface CorpusShape {
@@ -59,36 +133,36 @@ export interface ArticleFacts {
   words: number;
 }
 
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-
 /** The fixed epoch the corpus dates count back from, so pages never change between runs. */
 export const CORPUS_EPOCH = Date.parse('2026-11-20T12:00:00Z');
 
-/** The facts of article `i` on host `h`: 300–900 words mentioning Japan and the United States. */
+/** The facts of article `i` on host `h`: 300–900 words about one event involving Japan and the United States. */
 export function articleFacts(shape: CorpusShape, h: number, i: number): ArticleFacts {
   const rand = prng(shape.seed * 1_000_003 + h * 10_007 + i);
+  const e = eventFor(shape, h, i);
   const target = 300 + Math.floor(rand() * 601);
+  const order = SENTENCES.map((f, k) => ({ f, k: k === 0 ? -1 : rand() })).sort((a, b) => a.k - b.k).map((x) => x.f);
   const paragraphs: string[] = [];
   let words = 0;
+  let next = 0;
   while (words < target) {
     const n = 2 + Math.floor(rand() * 3);
     const sentences: string[] = [];
     for (let k = 0; k < n; k++) {
-      sentences.push(rand() < 0.75
-        ? `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, CLAIMS)}, ${pick(rand, TAILS)}.`
-        : pick(rand, FILLER));
+      // The event's own sentences first, then background and filler that any story might carry.
+      sentences.push(next < order.length && rand() < 0.8 ? order[next++](e)
+        : rand() < 0.5 ? pick(rand, FILLER) : pick(rand, BACKGROUND)(eventOf(shape, h, i + 100_000 + next++)));
     }
-    // A serial number keeps every article's text unique, so none is folded as a duplicate of another.
-    if (paragraphs.length === 0) sentences.push(`The report, number ${h}-${i}, was filed from Tokyo.`);
     const p = sentences.join(' ');
     paragraphs.push(p);
     words += p.split(' ').length;
   }
-  const claim = pick(rand, CLAIMS);
-  const title = `Japan and US: ${claim.charAt(0).toUpperCase()}${claim.slice(1, 70)} (${h}-${i})`;
+  const title = rand() < 0.5 ? `${e.jpOrg} and ${e.usOrg} ${e.action} ${e.product}`
+    : `Japan, US firms ${e.action.replace(/^agreed to /, 'agree to ').replace(/^signed /, 'sign ').replace(/^opened /, 'open ')
+      .replace(/^announced /, 'announce ').replace(/^won /, 'win ').replace(/^paused /, 'pause ').replace(/^began /, 'begin ')
+      .replace(/^set up /, 'set up ').replace(/^ordered /, 'order ').replace(/^proposed /, 'propose ')} ${e.product} in ${e.jpPlace}`;
   const published = new Date(CORPUS_EPOCH - (i * 37 + h * 3) * 60_000).toISOString();
-  return { title, published, author: `${pick(rand, ['Aiko', 'Ben', 'Chie', 'Dan', 'Emi', 'Frank'])} ${pick(rand, ['Sato', 'Miller', 'Tanaka', 'Lopez', 'Ito', 'Brown'])}`,
-    outlet: OUTLETS[h % OUTLETS.length], paragraphs, words };
+  return { title, published, author: `${pick(rand, FIRST)} ${pick(rand, LAST)}`, outlet: OUTLETS[h % OUTLETS.length], paragraphs, words };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,6 +1,7 @@
 // Splits a V8 CPU profile (node --cpu-prof) of an ingest run into pipeline stages. Each sample is charged
 // to the innermost frame of ours (dist/<stage>/...) on its stack, so time inside linkedom counts as
-// extract and time inside better-sqlite3 as store; samples with no frame of ours are network/HTTP
+// extract and time inside better-sqlite3 as store, except that storage done inside the story matcher or
+// the summarize job counts as cluster or summarize; samples with no frame of ours are network/HTTP
 // plumbing (node:_http, net, streams, zlib), module loading, GC, or idle.
 import { readFileSync } from 'node:fs';
 
@@ -25,7 +26,7 @@ type Stage = (typeof STAGES)[number] | 'idle';
 const OURS: Array<[RegExp, Stage]> = [
   [/\/dist\/extract\//, 'extract'],
   [/\/dist\/relevance\//, 'relevance'],
-  [/\/dist\/cluster\//, 'cluster'],
+  [/\/dist\/cluster\/|\/dist\/jobs\/cluster\.js/, 'cluster'],
   [/\/dist\/store\//, 'store'],
   [/\/dist\/discover\//, 'discover'],
   [/\/dist\/summarize\/|\/dist\/jobs\/summariz/, 'summarize'],
@@ -60,10 +61,18 @@ export function stageSplit(file: string): { ms: Record<string, number>; busy_ms:
     const fn = leaf.callFrame.functionName;
     let stage: Stage | null = fn === '(garbage collector)' ? 'gc' : fn === '(idle)' ? 'idle' : null;
     const stack: string[] = [];
-    for (let cur: number | undefined = id; stage === null && cur !== undefined; cur = parent.get(cur)) {
+    let cur: number | undefined = id;
+    for (; stage === null && cur !== undefined; cur = parent.get(cur)) {
       const url = byId.get(cur)!.callFrame.url;
       stack.push(url);
       stage = ownStage(url);
+    }
+    // Storage done for the story matcher or the summarizer is part of that stage's cost.
+    if (stage === 'store') {
+      for (; cur !== undefined; cur = parent.get(cur)) {
+        const outer = ownStage(byId.get(cur)!.callFrame.url);
+        if (outer === 'cluster' || outer === 'summarize') { stage = outer; break; }
+      }
     }
     // '(program)' is V8 or native work outside any JS frame: unattributable.
     stage ??= fn === '(program)' ? 'other' : plumbing(leaf.callFrame.url, stack);

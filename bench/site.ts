@@ -51,7 +51,7 @@ export async function startBenchSite(shape: CorpusShape, latencyMs: number, opts
       return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body };
     });
   }
-  await warmUp(server, hosts[0]);
+  await warmUp(server, hosts);
   return {
     shape, hosts, server, log: server.log,
     feedUrls: hosts.map((host) => server.url(host, FEED_PATH)),
@@ -67,13 +67,16 @@ export function requestKind(path: string): 'robots' | 'feed' | 'article' | 'othe
   return 'other';
 }
 
-// The server's first requests run cold code (JIT, first route lookups) for several ms, which would delay
-// its timestamps of the crawler's first requests and distort their gaps; warm it, then forget the warm-up.
-async function warmUp(server: FixtureServer, host: string): Promise<void> {
-  const get = (path: string) => new Promise<void>((resolve, reject) => {
+// The server's first requests run cold code (JIT, first route lookups, accepting a burst of new
+// connections) for several ms, which would delay its timestamps of the crawler's first requests (robots.txt
+// of every host at once) and distort their gaps; warm it the same way, then forget the warm-up.
+async function warmUp(server: FixtureServer, hosts: string[]): Promise<void> {
+  const get = (host: string, path: string) => new Promise<void>((resolve, reject) => {
     http.get(server.url(host, path), { agent: false }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
   });
-  for (let k = 0; k < 20; k++) await Promise.all(['/robots.txt', FEED_PATH, articlePath(k % 3)].map(get));
+  for (let k = 0; k < 10; k++) {
+    await Promise.all(hosts.flatMap((host) => ['/robots.txt', FEED_PATH, articlePath(k % 3)].map((path) => get(host, path))));
+  }
   server.log.length = 0;
 }
 
@@ -81,9 +84,10 @@ async function warmUp(server: FixtureServer, host: string): Promise<void> {
 export interface Stall { from: number; to: number }
 
 /**
- * Records stalls of this process's event loop (a 1 ms timer firing > 2 ms late), in the log's clock. A
- * request that reached the socket during a stall is logged when the loop resumes, so its logged start is
- * late; the politeness analysis uses these to tell measurement error from a crawler that was too fast.
+ * Records stalls of this process's event loop (a 1 ms timer firing over half a millisecond late), in the
+ * log's clock; `from` is when the loop should have run again, `to` when it did. A request that reached the
+ * socket during a stall is logged when the loop resumes, so its logged start is late; the politeness
+ * analysis uses these to tell measurement error from a crawler that was too fast.
  */
 export function watchStalls(): { stop(): Stall[] } {
   const stalls: Stall[] = [];
@@ -91,7 +95,7 @@ export function watchStalls(): { stop(): Stall[] } {
   let last = now();
   const timer = setInterval(() => {
     const t = now();
-    if (t - last > 3) stalls.push({ from: last, to: t });
+    if (t - last > 1.5) stalls.push({ from: last + 1, to: t });
     last = t;
   }, 1);
   return { stop() { clearInterval(timer); return stalls; } };

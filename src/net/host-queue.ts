@@ -18,6 +18,13 @@ interface Lane {
   nextStart: number;
 }
 
+/**
+ * Added to every non-zero gap. A server stamps a request when its own loop gets to it, a fraction of a
+ * millisecond after arrival when it is busy with others; `npm run bench` saw gaps of 199.6 ms at a
+ * 200 ms delay from that alone. One ms (0.5% of a 200 ms gap) keeps such a server's log clean.
+ */
+const RECEIVE_JITTER_MS = 1;
+
 /** Monotonic ms; immune to wall-clock jumps. */
 const clock = () => performance.now();
 
@@ -70,7 +77,7 @@ export class HostScheduler {
         // Anchoring the gap after that turn costs microseconds and keeps such a receiver
         // from seeing two starts closer than the gap.
         await new Promise((resolve) => setImmediate(resolve));
-        lane.nextStart = clock() + this.limits.perHostDelayMs;
+        lane.nextStart = clock() + this.limits.perHostDelayMs + (this.limits.perHostDelayMs > 0 ? RECEIVE_JITTER_MS : 0);
         // Wrapped so the start turn ends here instead of waiting for the response.
         return { result };
       }, { signal });
