@@ -388,5 +388,7 @@ main().catch((err: Error) => {
   process.stderr.write(`[bench] failed: ${err.stack ?? err.message}\n`);
   process.exitCode = 1;
 }).finally(() => {
-  rmSync(tmp, { recursive: true, force: true });
+  // BENCH_KEEP_TMP=1 keeps the databases, configs and CPU profiles for a closer look.
+  if (process.env.BENCH_KEEP_TMP) say(`kept ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 });

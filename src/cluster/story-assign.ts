@@ -1,5 +1,5 @@
 import { DEFAULT_STORY_CONFIG, type StoryConfig, type StoryFeatures } from './story-features.js';
-import { storyScore } from './story-match.js';
+import { couldBeSameStory, storyScore } from './story-match.js';
 
 /**
  * What story matching reads from wherever items are kept (memory for tests and benches, SQLite in
@@ -59,8 +59,8 @@ export function findStoryMatch(storage: StoryStorage, f: StoryFeatures, cfg: Sto
   let best: { id: number; score: number } | null = null;
   for (const c of cands) {
     const other = storage.features(c);
-    if (!other) continue;
-    const s = storyScore(f, other, cfg, df, total, memo);
+    if (!other || !couldBeSameStory(f, other, cfg)) continue;
+    const s = storyScore(f, other, cfg, df, total, memo, false);
     if (s.same && (!best || s.score > best.score)) best = { id: c, score: s.score };
   }
   return { matchedId: best?.id ?? null, score: best?.score ?? 0, candidatesScored: cands.length };

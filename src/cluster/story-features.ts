@@ -103,21 +103,22 @@ export interface StoryFeatures {
 }
 
 /** Entities every item of this kind of corpus names; their expected share of documents seeds IDF. */
-const COMMON: Record<string, number> = {
+// A Map, not an object literal: a key such as "constructor" must not find Object.prototype's.
+const COMMON = new Map<string, number>(Object.entries({
   japan: 0.95, 'united states': 0.95, tokyo: 0.5, washington: 0.5, china: 0.35, alliance: 0.2,
   'indo pacific': 0.1, pacific: 0.1, asia: 0.1, congress: 0.1, pentagon: 0.1, 'white house': 0.1, sdf: 0.1,
-};
+}));
 
 // The same shares for the content-word spelling ("united_states") used by title terms and terms.
-const COMMON_TERMS: Record<string, number> = Object.fromEntries(Object.entries(COMMON).map(([k, v]) => [k.replace(/ /g, '_'), v]));
+const COMMON_TERMS = new Map<string, number>([...COMMON].map(([k, v]) => [k.replace(/ /g, '_'), v]));
 
 /** Built-in expected document share of a df key (entity, "#number", "t:title term" or "w:term"). */
 export function priorShare(key: string): number {
   const c = key.charCodeAt(0);
   if (c === 35 /* # */) return key.charCodeAt(1) === 121 /* y */ ? 0.2 : 0.02;
   // Content words are ordinary words: without corpus counts none is presumed rare.
-  if (key.charCodeAt(1) === 58 /* : */ && (c === 116 || c === 119) /* t w */) return COMMON_TERMS[key.slice(2)] ?? 0.2;
-  return COMMON[key] ?? 0.01;
+  if (key.charCodeAt(1) === 58 /* : */ && (c === 116 || c === 119) /* t w */) return COMMON_TERMS.get(key.slice(2)) ?? 0.2;
+  return COMMON.get(key) ?? 0.01;
 }
 
 /** The keys whose document frequency the index counts for an item (entities, "#number", "t:title term", "w:term"). */
@@ -159,7 +160,7 @@ export function storyFeatures(
   // Blocking keys: names an outlet cannot paraphrase away. Rank by mentions, favour longer names
   // and names in the title; amounts with a scale or a percent follow.
   const ranked = [...counts]
-    .filter(([e]) => !(e in COMMON))
+    .filter(([e]) => !COMMON.has(e))
     .map(([e, n]) => ({ k: e, s: n + (e.includes(' ') ? 0.5 : 0) + (titleTerms.includes(e) ? 1 : 0) }))
     .sort((a, b) => b.s - a.s || (a.k < b.k ? -1 : 1))
     .map((x) => x.k);

@@ -22,6 +22,12 @@ export function keyWeight(key: string, cfg: StoryConfig, df?: (key: string) => n
 // Per-item lookups derived once from the features (which are never mutated) and reused for every comparison.
 interface Prepared {
   ents: string[];
+  entSet: Set<string>;
+  numSet: Set<string>;
+  titleSet: Set<string>;
+  termSet: Set<string>;
+  /** The content terms without their "w:" prefix. */
+  rawTerms: Set<string>;
   parts: Map<string, string[]>; // multi-word entity → its words
   phrases: Map<string, string[]>; // word → the multi-word entities containing it
   nameWords: Set<string>;
@@ -45,9 +51,12 @@ function prepare(f: StoryFeatures): Prepared {
     parts.set(e, words);
     for (const w of words) phrases.set(w, [...(phrases.get(w) ?? []), e]);
   }
+  const nums = f.numbers.map((n) => `#${n}`);
+  const title = f.title_terms.map((t) => `t:${t}`);
+  const terms = f.terms.map((t) => `w:${t}`);
   p = {
-    ents: f.entities, parts, phrases, nameWords, salient: new Set(f.keys),
-    nums: f.numbers.map((n) => `#${n}`), title: f.title_terms.map((t) => `t:${t}`), terms: f.terms.map((t) => `w:${t}`),
+    ents: f.entities, parts, phrases, nameWords, salient: new Set(f.keys), nums, title, terms,
+    entSet: new Set(f.entities), numSet: new Set(nums), titleSet: new Set(title), termSet: new Set(terms), rawTerms: new Set(f.terms),
   };
   prepared.set(f, p);
   return p;
@@ -92,10 +101,10 @@ interface Overlap {
   top: string[];
 }
 
-// Weighted cosine of two key sets over things, the rarity mass they share, and how many shared things are rare (≥ 0.3).
-function overlap(ka: string[], kb: string[], a: Prepared, b: Prepared, w: (k: string) => number): Overlap {
-  const setA = new Set(ka);
-  const setB = new Set(kb);
+// Weighted cosine of two key sets over things, the rarity mass they share, and how many shared things are rare
+// (≥ 0.3); with `explain`, the five heaviest shared keys.
+function overlap(ka: string[], kb: string[], setA: Set<string>, setB: Set<string>, a: Prepared, b: Prepared,
+  w: (k: string) => number, explain: boolean): Overlap {
   const shared = ka.filter((k) => setB.has(k) && sameReferent(k, a, b));
   const sharedSet = new Set(shared);
   const norm = (xs: number[]): number => Math.sqrt(xs.reduce((s, x) => s + x * x, 0));
@@ -103,7 +112,7 @@ function overlap(ka: string[], kb: string[], a: Prepared, b: Prepared, w: (k: st
   const na = norm(things(ka, setA, a, w));
   const nb = norm(things(kb, setB, b, w));
   const dot = sw.reduce((s, x) => s + x * x, 0);
-  const top = shared.map((k, i) => [k, sw[i] ?? w(k)] as const).sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k]) => k);
+  const top = explain ? shared.map((k, i) => [k, sw[i] ?? w(k)] as const).sort((x, y) => y[1] - x[1]).slice(0, 5).map(([k]) => k) : [];
   return {
     cos: na > 0 && nb > 0 ? Math.min(1, dot / (na * nb)) : 0,
     shared: sw.reduce((s, x) => s + x, 0),
@@ -113,9 +122,27 @@ function overlap(ka: string[], kb: string[], a: Prepared, b: Prepared, w: (k: st
 }
 
 /**
+ * A cheap necessary condition for storyScore(a, b).same, exact for the decision: a pair is the same story
+ * only as near-duplicates (MinHash) or with at least `min_things` shared things, of which content terms
+ * give at most one, so with fewer shared names and amounts than that it cannot be.
+ */
+export function couldBeSameStory(a: StoryFeatures, b: StoryFeatures, cfg: StoryConfig = DEFAULT_STORY_CONFIG): boolean {
+  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > cfg.window_days) return false;
+  const need = cfg.min_things - 1;
+  if (need <= 0) return true;
+  const pa = prepare(a);
+  const pb = prepare(b);
+  let shared = 0;
+  for (const e of pb.ents) if (pa.entSet.has(e) && ++shared >= need) return true;
+  for (const n of pb.nums) if (pa.numSet.has(n) && ++shared >= need) return true;
+  return minhashSimilarity(a.minhash, b.minhash) >= cfg.dup_jaccard;
+}
+
+/**
  * Scores whether two items report the same news event: shared distinctive entities, title terms, content
  * terms and amounts (rarity from `df`, the number of stored items carrying a key, out of `total`) plus
- * shingle similarity; never the same story outside the date window. `memo` caches weights while df and total hold.
+ * shingle similarity; never the same story outside the date window. `memo` caches weights while df and total hold;
+ * without `explain` the reasons are left out (matching many candidates needs only the decision and the score).
  */
 export function storyScore(
   a: StoryFeatures,
@@ -124,12 +151,13 @@ export function storyScore(
   df?: (key: string) => number,
   total = 0,
   memo?: Map<string, number>,
+  explain = true,
 ): StoryScore {
   const reasons: string[] = [];
   if (a.day !== null && b.day !== null) {
     const gap = Math.abs(a.day - b.day);
     if (gap > cfg.window_days) return { score: 0, same: false, reasons: [`${gap} days apart`] };
-    reasons.push(`${gap} days apart`);
+    if (explain) reasons.push(`${gap} days apart`);
   }
   const pa = prepare(a);
   const pb = prepare(b);
@@ -144,10 +172,10 @@ export function storyScore(
   // A shared name or amount that is salient (a blocking key) in either item is evidence; a passing mention counts less.
   const we = (k: string): number => w(k) * (pa.salient.has(k) || pb.salient.has(k) ? 1 : cfg.passing_mention);
   const jac = minhashSimilarity(a.minhash, b.minhash);
-  const ent = overlap(pa.ents, pb.ents, pa, pb, we);
-  const num = overlap(pa.nums, pb.nums, pa, pb, we);
-  const title = overlap(pa.title, pb.title, pa, pb, w);
-  const terms = overlap(pa.terms, pb.terms, pa, pb, w);
+  const ent = overlap(pa.ents, pb.ents, pa.entSet, pb.entSet, pa, pb, we, explain);
+  const num = overlap(pa.nums, pb.nums, pa.numSet, pb.numSet, pa, pb, we, explain);
+  const title = overlap(pa.title, pb.title, pa.titleSet, pb.titleSet, pa, pb, w, explain);
+  const terms = overlap(pa.terms, pb.terms, pa.termSet, pb.termSet, pa, pb, w, explain);
   const wsum = cfg.w_entities + cfg.w_title + cfg.w_terms + cfg.w_numbers + cfg.w_shingles || 1;
   const score = (cfg.w_entities * ent.cos + cfg.w_title * title.cos + cfg.w_terms * terms.cos +
     cfg.w_numbers * num.cos + cfg.w_shingles * Math.min(1, jac / cfg.dup_jaccard)) / wsum;
@@ -155,21 +183,23 @@ export function storyScore(
   // evidence of one event; enough of them count as one more shared thing.
   let termMass = 0;
   for (const t of b.terms) {
-    if (!pa.terms.includes(`w:${t}`) || pa.nameWords.has(t) || pb.nameWords.has(t)) continue;
+    if (!pa.rawTerms.has(t) || pa.nameWords.has(t) || pb.nameWords.has(t)) continue;
     const x = w(`w:${t}`);
     if (x >= cfg.rare_term) termMass += x;
   }
   const evidence = ent.shared + num.shared + cfg.term_evidence * termMass;
   const count = ent.count + num.count + (cfg.term_evidence * termMass >= 0.5 ? 1 : 0);
-  reasons.push(`shingles ${jac.toFixed(2)}`, `entities ${ent.cos.toFixed(2)} [${ent.top.join(', ')}]`);
-  if (num.top.length) reasons.push(`numbers ${num.cos.toFixed(2)} [${num.top.join(', ')}]`);
-  if (title.top.length) reasons.push(`title ${title.cos.toFixed(2)} [${title.top.join(', ')}]`);
-  reasons.push(`terms ${terms.cos.toFixed(2)} [${terms.top.join(', ')}]`, `evidence ${evidence.toFixed(2)} from ${count}`);
+  if (explain) {
+    reasons.push(`shingles ${jac.toFixed(2)}`, `entities ${ent.cos.toFixed(2)} [${ent.top.join(', ')}]`);
+    if (num.top.length) reasons.push(`numbers ${num.cos.toFixed(2)} [${num.top.join(', ')}]`);
+    if (title.top.length) reasons.push(`title ${title.cos.toFixed(2)} [${title.top.join(', ')}]`);
+    reasons.push(`terms ${terms.cos.toFixed(2)} [${terms.top.join(', ')}]`, `evidence ${evidence.toFixed(2)} from ${count}`);
+  }
   // An outlet rarely reports one event twice within days, but its template readouts ("… Telephone Talk")
   // share wording and topics: two items from one source need a clearly higher score.
   const sameSource = !!a.sources?.some((x) => b.sources?.includes(x));
   const needed = sameSource ? cfg.min_score * cfg.same_source_factor : cfg.min_score;
-  if (sameSource) reasons.push('same source');
+  if (sameSource && explain) reasons.push('same source');
   const same = jac >= cfg.dup_jaccard || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things);
   return { score, same, reasons };
 }

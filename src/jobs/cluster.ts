@@ -11,17 +11,54 @@ export interface ClusterOutcome {
   followUpOf: number | null;
 }
 
-/** Story matching over the SQLite store; the item count and latest day are read once and kept current. */
-export function storyStorage(store: Store): StoryStorage & { added(day: number): void } {
+/** Parsed features kept for the run: a new item is compared with the recent items, again and again. */
+const FEATURE_CACHE = 20_000;
+/** Document frequencies kept for the run; cleared when it grows past this many keys. */
+const DF_CACHE = 200_000;
+
+/**
+ * Story matching over the SQLite store, for one run (which holds the run lock, so nothing else files items
+ * meanwhile). The item count and latest day are read once and kept current; features and document
+ * frequencies are read once and kept, and what an item adds is applied to them once its transaction commits.
+ */
+export function storyStorage(store: Store): StoryStorage & { added(id: number, f: StoryFeatures, day: number, dfKeys: string[]): void } {
   let size = store.clusteredCount();
   let lastDay = store.clusteredMaxDay();
+  // Map order is insertion order: the oldest entry is the first key (a read re-inserts, so it is an LRU).
+  const features = new Map<number, StoryFeatures>();
+  const df = new Map<string, number>();
+  const keep = (id: number, f: StoryFeatures) => {
+    features.delete(id);
+    features.set(id, f);
+    if (features.size > FEATURE_CACHE) features.delete(features.keys().next().value!);
+  };
   return {
     size: () => size,
     lastDay: () => lastDay,
-    docFreq: (k) => store.storyDocFreq(k),
-    features: (id) => store.storyFeaturesOf<StoryFeatures>(id),
+    docFreq: (k) => {
+      let n = df.get(k);
+      if (n === undefined) {
+        if (df.size >= DF_CACHE) df.clear();
+        n = store.storyDocFreq(k);
+        df.set(k, n);
+      }
+      return n;
+    },
+    features: (id) => {
+      const f = features.get(id) ?? store.storyFeaturesOf<StoryFeatures>(id);
+      if (f) keep(id, f);
+      return f;
+    },
     postings: (key, lo, hi, cap) => store.storyPostings(key, lo, hi, cap),
-    added: (day) => { size++; lastDay = Math.max(lastDay, day); },
+    added: (id, f, day, keys) => {
+      size++;
+      lastDay = Math.max(lastDay, day);
+      keep(id, f);
+      for (const k of keys) {
+        const n = df.get(k);
+        if (n !== undefined) df.set(k, n + 1);
+      }
+    },
   };
 }
 
@@ -39,11 +76,11 @@ export function storyConfig(overrides: Partial<StoryConfig> | undefined): StoryC
 export function clusterItem(store: Store, storage: ReturnType<typeof storyStorage>, cfg: StoryConfig,
   item: { id: number; title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[] }, now: string): ClusterOutcome {
   const f = storyFeatures(item, cfg);
-  return store.inTransaction(() => {
+  const day = storyDay(f, storage);
+  const keys = dfKeys(f);
+  const outcome = store.inTransaction((): ClusterOutcome => {
     const match = findStoryMatch(storage, f, cfg);
-    const day = storyDay(f, storage);
-    store.putStoryFeatures(item.id, f, day, postingKeys(f), dfKeys(f));
-    storage.added(day);
+    store.putStoryFeatures(item.id, f, day, postingKeys(f), keys);
     const matchedStory = match.matchedId !== null ? store.storyIdOf(match.matchedId) : null;
     const state = matchedStory !== null ? store.storyState(matchedStory) : undefined;
     if (!state) return { storyId: store.startStory(item.id, now), joined: false, followUpOf: null };
@@ -58,4 +95,6 @@ export function clusterItem(store: Store, storage: ReturnType<typeof storyStorag
     store.joinStory(item.id, state.id, now, { review: state.review, summarized: state.has_summary });
     return { storyId: state.id, joined: true, followUpOf: null };
   });
+  storage.added(item.id, f, day, keys);
+  return outcome;
 }

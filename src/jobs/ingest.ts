@@ -87,6 +87,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, cluster: 0, store: 0 },
   };
   let runError: string | null = null;
+  let flushWrites = () => {};
   try {
     const all = toSources(config);
     store.upsertSources(all);
@@ -100,6 +101,9 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     // request ready (the fetcher's scheduler spaces them; the overall request bound is `concurrency`).
     const work = new HostWork(config.fetch.per_host_concurrency + 2);
     const queued = new Set<number>();
+    // Writes are group-committed: one commit per item cost more than extracting it.
+    const batch = store.writeBatch({ maxMs: 100, maxWrites: 200 });
+    flushWrites = () => batch.flush();
 
     const enqueue = async (item: PendingItem, owner: string) => {
       if (queued.has(item.id) || deps.signal?.aborted) return;
@@ -113,34 +117,36 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
-      let clusterMs = 0;
-      const ts = now().toISOString();
-      const counts = perSource.get(owner);
-      if (out.ok) {
-        const { mergedInto } = store.markExtracted(item.id, out.row, ts);
-        if (mergedInto !== null) report.items.merged++;
-        else if (out.row.state === 'irrelevant') report.items.irrelevant++;
-        else {
-          report.items.extracted++;
-          const tc = clock();
-          const outlets = [out.row.site_name, ...item.source_ids.map((id) => byId.get(id)?.name ?? null)];
-          // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
-          const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), out.row.title ?? '');
-          const c = clusterItem(store, stories, storyCfg,
-            { id: item.id, title, text: out.row.text, published_at: out.row.published_at, ignore: [out.row.byline, ...outlets], sources: item.source_ids }, ts);
-          if (c.joined) report.items.joined++;
-          if (c.followUpOf !== null) report.items.follow_ups++;
-          clusterMs = clock() - tc;
-          report.stage_ms.cluster += clusterMs;
-        }
-      } else {
-        store.markFailed(item.id, out, ts);
-        report.items.failed++;
-        if (counts) counts.failed++;
-        log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
-      }
+      const clusterMs = batch.run(() => saveOutcome(item, out, owner));
+      report.stage_ms.cluster += clusterMs;
       report.stage_ms.store += clock() - t - clusterMs;
       deps.progress?.itemDone?.(report.items, work.outstanding);
+    };
+
+    /** Stores what processing an item gave and files it under a story; returns the ms the story matching took. */
+    const saveOutcome = (item: PendingItem, out: Awaited<ReturnType<typeof processItem>>, owner: string): number => {
+      const ts = now().toISOString();
+      if (!out.ok) {
+        store.markFailed(item.id, out, ts);
+        report.items.failed++;
+        const counts = perSource.get(owner);
+        if (counts) counts.failed++;
+        log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
+        return 0;
+      }
+      const { mergedInto } = store.markExtracted(item.id, out.row, ts);
+      if (mergedInto !== null) { report.items.merged++; return 0; }
+      if (out.row.state === 'irrelevant') { report.items.irrelevant++; return 0; }
+      report.items.extracted++;
+      const tc = clock();
+      const outlets = [out.row.site_name, ...item.source_ids.map((id) => byId.get(id)?.name ?? null)];
+      // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
+      const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), out.row.title ?? '');
+      const c = clusterItem(store, stories, storyCfg,
+        { id: item.id, title, text: out.row.text, published_at: out.row.published_at, ignore: [out.row.byline, ...outlets], sources: item.source_ids }, ts);
+      if (c.joined) report.items.joined++;
+      if (c.followUpOf !== null) report.items.follow_ups++;
+      return clock() - tc;
     };
 
     // Items left over by an earlier run (killed, or transient failures) are finished first.
@@ -163,7 +169,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       perSource.set(source.id, r);
       report.sources.push(r);
       const t0 = clock();
-      store.recordSourceAttempt(source.id, now().toISOString());
+      batch.run(() => store.recordSourceAttempt(source.id, now().toISOString()));
       try {
         const read = await readSource(source, store.getSourceState(source.id), fetcher);
         const td = clock();
@@ -175,10 +181,10 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
           for (const d of kept) {
             const url = normalizeUrl(d.url);
             if (!url) continue;
-            const { id, created } = store.insertDiscovered({
+            const { id, created } = batch.run(() => store.insertDiscovered({
               url, url_seen: d.url, source_id: source.id, title: d.title, summary: d.summary,
               content: d.content, published_at: d.published_at,
-            }, now().toISOString());
+            }, now().toISOString()));
             if (!created) { r.known++; continue; }
             r.new++;
             report.items.new++;
@@ -188,21 +194,23 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         }
         report.stage_ms.discover += clock() - td;
         // Validators are saved only after the items are stored: a kill before this point re-reads the feed.
-        store.recordSourceOk(source.id, { etag: read.etag, last_modified: read.lastModified, feed_url: read.feedUrl }, now().toISOString());
+        batch.run(() => store.recordSourceOk(source.id, { etag: read.etag, last_modified: read.lastModified, feed_url: read.feedUrl }, now().toISOString()));
         r.ok = true;
       } catch (err) {
         const e = err instanceof FetchError ? err : new FetchError('parse', source.url, (err as Error).message, false);
         r.error = `${e.kind}: ${e.message}`;
-        store.recordSourceFailure(source.id, e.kind, e.message);
+        batch.run(() => store.recordSourceFailure(source.id, e.kind, e.message));
         log.warn({ source: source.id, url: source.url, outcome: e.kind }, e.message);
       }
       r.ms = Math.round(clock() - t0);
       deps.progress?.sourceDone?.(r);
     })]);
     await work.onIdle();
+    batch.flush();
     if (deps.summarizer && !deps.signal?.aborted) {
       const ts = clock();
-      report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal });
+      report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal, batch });
+      batch.flush();
       report.stage_ms.summarize = clock() - ts;
     }
 
@@ -218,6 +226,12 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     runError = (err as Error).message;
     throw err;
   } finally {
+    try {
+      flushWrites();
+    } catch (err) {
+      report.outcome = 'failed';
+      runError ??= `could not save the run's last writes: ${(err as Error).message}`;
+    }
     report.finished_at = now().toISOString();
     for (const k of Object.keys(report.stage_ms)) report.stage_ms[k] = Math.round(report.stage_ms[k]);
     store.finishRun(runId, report.outcome, report, runError, report.finished_at);

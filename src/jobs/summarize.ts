@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
 import type { Config } from '../config/schema.js';
-import type { Store, SummaryJob } from '../store/index.js';
+import type { Store, SummaryJob, WriteBatch } from '../store/index.js';
 import type { Summarizer } from '../summarize/index.js';
 import { LlmFatalError } from '../summarize/llm/index.js';
 import type { Logger } from './log.js';
@@ -37,6 +37,8 @@ export function draftKey(summarizer: Summarizer, job: SummaryJob): string {
 export async function runSummarize(deps: {
   config: Config; store: Store; summarizer: Summarizer; log: Logger; now: () => Date; runId: number | null;
   signal?: AbortSignal; onProgress?: (r: SummarizeReport) => void;
+  /** Group commit for the drafts (the ingest run's); without one each draft commits on its own. */
+  batch?: WriteBatch;
 }, opts: { limit?: number; redo?: boolean; storyIds?: number[] } = {}): Promise<SummarizeReport> {
   const { config, store, summarizer, log, now } = deps;
   const report: SummarizeReport = { summarized: 0, failed: 0, skipped: 0, cached: 0, llm_calls: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0, stopped: null };
@@ -45,6 +47,7 @@ export async function runSummarize(deps: {
   const budget = config.llm?.max_cost_per_run;
   const isLlm = summarizer.name.startsWith('llm:');
   const queue = new PQueue({ concurrency: isLlm ? config.llm?.concurrency ?? 4 : 1 });
+  const write = <T>(fn: () => T): T => (deps.batch ? deps.batch.run(fn) : fn());
   const totals = () => (deps.runId !== null ? store.llmTotals(deps.runId) : null);
 
   const one = async (job: SummaryJob) => {
@@ -58,7 +61,7 @@ export async function runSummarize(deps: {
     const key = draftKey(summarizer, job);
     const hit = opts.redo ? undefined : store.getCachedDraft(key);
     if (hit) {
-      store.saveDraft(job.story_id, job.item_id, hit, now().toISOString());
+      write(() => store.saveDraft(job.story_id, job.item_id, hit, now().toISOString()));
       report.cached++;
       report.skipped++;
       return;
@@ -67,8 +70,8 @@ export async function runSummarize(deps: {
       const input = { title: job.title ?? '', text: job.text, source: job.source_name ?? job.site_name ?? new URL(job.url).hostname,
         published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms };
       const { summary, unsupported } = await callContext.run({ itemId: job.item_id }, () => summarizer.summarize(input, ctx));
-      store.saveDraft(job.story_id, job.item_id, { ...summary, summarizer: summarizer.name, prompt_version: summarizer.promptVersion,
-        cache_key: key, unsupported }, now().toISOString());
+      write(() => store.saveDraft(job.story_id, job.item_id, { ...summary, summarizer: summarizer.name, prompt_version: summarizer.promptVersion,
+        cache_key: key, unsupported }, now().toISOString()));
       report.summarized++;
       if (unsupported.length) log.warn({ item: job.item_id, stage: 'summarize', outcome: 'unsupported' }, `draft names things the article does not support: ${unsupported.join(', ')}`);
     } catch (err) {
@@ -78,7 +81,7 @@ export async function runSummarize(deps: {
         return;
       }
       report.failed++;
-      store.markSummaryFailed(job.item_id, 'summarize', (err as Error).message, now().toISOString());
+      write(() => store.markSummaryFailed(job.item_id, 'summarize', (err as Error).message, now().toISOString()));
       log.warn({ item: job.item_id, stage: 'summarize', outcome: 'failed' }, (err as Error).message);
     } finally {
       deps.onProgress?.(report);

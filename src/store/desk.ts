@@ -40,10 +40,6 @@ export function deskQueries(db: Db) {
     WHERE i.story_id = ? ORDER BY lead DESC, i.sort_at, i.id`);
 
   return {
-    /** Runs `fn` in one transaction (bulk seeding in benchmarks: one commit instead of one per call). */
-    inTransaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
-    },
     /** Runs, newest first, each with its LLM calls, tokens and cost. */
     listRunsWithCost(limit: number, offset = 0): RunWithCost[] {
       return (runs.all(limit, offset) as (RunWithCost & { counts: string | null })[])

@@ -8,6 +8,7 @@ import { reviewQueries } from './review.js';
 import { issueQueries } from './issues.js';
 import { storyQueries } from './stories.js';
 import { deskQueries } from './desk.js';
+import { batchQueries } from './batch.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
@@ -18,11 +19,12 @@ export type { StoryCard, CardFilter } from './review.js';
 export type { IssueRow, IssueEntry } from './issues.js';
 export type { StoryView, StoryState } from './stories.js';
 export type { RunWithCost } from './desk.js';
+export type { WriteBatch } from './batch.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
   ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
-  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & { close(): void; file: string };
+  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & ReturnType<typeof batchQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store. */
 export function openStore(file: string): Store {
@@ -37,6 +39,7 @@ export function openStore(file: string): Store {
     ...issueQueries(db),
     ...storyQueries(db),
     ...deskQueries(db),
+    ...batchQueries(db),
     file,
     close: () => { if (db.open) db.close(); },
   };

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storyFeatures } from '../../src/cluster/story-features.js';
-import { storyScore } from '../../src/cluster/story-match.js';
+import { couldBeSameStory, keyWeight, storyScore } from '../../src/cluster/story-match.js';
+import { DEFAULT_STORY_CONFIG } from '../../src/cluster/story-features.js';
 import { StoryIndex } from '../../src/cluster/story-index.js';
 import { featuresOf, loadHardNegatives, loadItems, pairwise, runIndex } from './fixtures/stories/eval.js';
 
@@ -67,4 +68,26 @@ test('one shared famous name is not enough', () => {
   const b = storyFeatures({ title: 'Sendo speaks on Gaza', text: 'Foreign Minister Haruka Sendo told the Diet in Tokyo that Japan would fund food aid for Gaza through UNRWA, after talks with the United States and Egypt.', published_at: '2024-05-02T00:00:00Z' });
   const s = storyScore(a, b);
   assert.equal(s.same, false, s.reasons.join('; '));
+});
+
+test('the cheap pre-check never rules out a pair the full score would join, and does rule some out', () => {
+  let ruledOut = 0;
+  for (const a of items) {
+    for (const b of items) {
+      if (a.id >= b.id) continue;
+      const fa = feats.get(a.id)!;
+      const fb = feats.get(b.id)!;
+      const could = couldBeSameStory(fa, fb);
+      if (!could) ruledOut++;
+      if (storyScore(fa, fb).same) assert.ok(could, `${a.id} and ${b.id} are one story but the pre-check ruled them out`);
+    }
+  }
+  assert.ok(ruledOut > 0);
+});
+
+test('a key spelled like an Object.prototype property gets a weight, not NaN', () => {
+  for (const key of ['constructor', 'w:constructor', 't:tostring', 'hasownproperty']) {
+    const x = keyWeight(key, DEFAULT_STORY_CONFIG, () => 3, 100);
+    assert.ok(Number.isFinite(x) && x > 0, `${key}: ${x}`);
+  }
 });
