@@ -1,4 +1,5 @@
-import type { Store } from '../store/index.js';
+import type { Store, WriteBatch } from '../store/index.js';
+import { cleanTitle } from '../summarize/headline.js';
 import { storyFeatures, findStoryMatch, postingKeys, dfKeys, storyDay, DEFAULT_STORY_CONFIG,
   type StoryConfig, type StoryFeatures, type StoryStorage } from '../cluster/index.js';
 
@@ -12,7 +13,7 @@ export interface ClusterOutcome {
 }
 
 /** Parsed features kept for the run: a new item is compared with the recent items, again and again. */
-const FEATURE_CACHE = 20_000;
+const FEATURE_CACHE = 2_000;
 /** Document frequencies kept for the run; cleared when it grows past this many keys. */
 const DF_CACHE = 200_000;
 
@@ -97,4 +98,50 @@ export function clusterItem(store: Store, storage: ReturnType<typeof storyStorag
   });
   storage.added(item.id, f, day, keys);
   return outcome;
+}
+
+/** What the story stage did in a run. */
+export interface ClusterStageReport { clustered: number; joined: number; follow_ups: number }
+
+/** Items read from the database per page while the stage runs. */
+const PAGE = 200;
+/** The stage yields the event loop this often (ms), so a web app or a signal in the same process is served. */
+const YIELD_MS = 25;
+
+/**
+ * Files every relevant extracted item without a story, in id order (the order they were found). It runs
+ * after the crawl: comparing items is CPU work that would otherwise delay the polite requests of every host,
+ * and an item a killed run left unfiled is simply filed by the next run. Stops early on `signal`.
+ */
+export async function clusterPending(deps: {
+  store: Store; batch: WriteBatch; storage: ReturnType<typeof storyStorage>; cfg: StoryConfig;
+  sourceName: (id: string) => string | null; now: () => Date; signal?: AbortSignal;
+  /** Called after each item (the run's heap budget). */
+  afterEach?: () => void;
+}): Promise<ClusterStageReport> {
+  const { store, batch, storage, cfg } = deps;
+  const report: ClusterStageReport = { clustered: 0, joined: 0, follow_ups: 0 };
+  let after = 0;
+  let lastYield = performance.now();
+  for (;;) {
+    const page = store.listUnclustered(after, PAGE);
+    if (page.length === 0) return report;
+    for (const item of page) {
+      if (deps.signal?.aborted) return report;
+      after = item.id;
+      const outlets = [item.site_name, ...item.source_ids.map(deps.sourceName)];
+      // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
+      const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), item.title ?? '');
+      const c = batch.run(() => clusterItem(store, storage, cfg, { id: item.id, title, text: item.text, published_at: item.published_at,
+        ignore: [item.byline, ...outlets], sources: item.source_ids }, deps.now().toISOString()));
+      report.clustered++;
+      if (c.joined) report.joined++;
+      if (c.followUpOf !== null) report.follow_ups++;
+      deps.afterEach?.();
+      if (performance.now() - lastYield > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    }
+  }
 }

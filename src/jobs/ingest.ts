@@ -11,9 +11,9 @@ import type { Logger } from './log.js';
 import type { Summarizer } from '../summarize/index.js';
 import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
-import { clusterItem, storyConfig, storyStorage } from './cluster.js';
-import { cleanTitle } from '../summarize/headline.js';
+import { clusterPending, storyConfig, storyStorage } from './cluster.js';
 import { HostWork, hostKey } from './host-work.js';
+import { heapBudget } from './heap-budget.js';
 
 /** One source's line in the run report (public JSON contract). */
 export interface SourceReport {
@@ -103,6 +103,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const queued = new Set<number>();
     // Writes are group-committed: one commit per item cost more than extracting it.
     const batch = store.writeBatch({ maxMs: 100, maxWrites: 200 });
+    const heap = heapBudget();
     flushWrites = () => batch.flush();
 
     const enqueue = async (item: PendingItem, owner: string) => {
@@ -117,14 +118,14 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
-      const clusterMs = batch.run(() => saveOutcome(item, out, owner));
-      report.stage_ms.cluster += clusterMs;
-      report.stage_ms.store += clock() - t - clusterMs;
+      batch.run(() => saveOutcome(item, out, owner));
+      report.stage_ms.store += clock() - t;
+      heap.check();
       deps.progress?.itemDone?.(report.items, work.outstanding);
     };
 
-    /** Stores what processing an item gave and files it under a story; returns the ms the story matching took. */
-    const saveOutcome = (item: PendingItem, out: Awaited<ReturnType<typeof processItem>>, owner: string): number => {
+    /** Stores what processing an item gave (story matching comes after the crawl). */
+    const saveOutcome = (item: PendingItem, out: Awaited<ReturnType<typeof processItem>>, owner: string): void => {
       const ts = now().toISOString();
       if (!out.ok) {
         store.markFailed(item.id, out, ts);
@@ -132,21 +133,12 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         const counts = perSource.get(owner);
         if (counts) counts.failed++;
         log.warn({ item: item.id, url: item.url, stage: 'fetch', outcome: out.kind }, out.message);
-        return 0;
+        return;
       }
       const { mergedInto } = store.markExtracted(item.id, out.row, ts);
-      if (mergedInto !== null) { report.items.merged++; return 0; }
-      if (out.row.state === 'irrelevant') { report.items.irrelevant++; return 0; }
-      report.items.extracted++;
-      const tc = clock();
-      const outlets = [out.row.site_name, ...item.source_ids.map((id) => byId.get(id)?.name ?? null)];
-      // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
-      const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), out.row.title ?? '');
-      const c = clusterItem(store, stories, storyCfg,
-        { id: item.id, title, text: out.row.text, published_at: out.row.published_at, ignore: [out.row.byline, ...outlets], sources: item.source_ids }, ts);
-      if (c.joined) report.items.joined++;
-      if (c.followUpOf !== null) report.items.follow_ups++;
-      return clock() - tc;
+      if (mergedInto !== null) report.items.merged++;
+      else if (out.row.state === 'irrelevant') report.items.irrelevant++;
+      else report.items.extracted++;
     };
 
     // Items left over by an earlier run (killed, or transient failures) are finished first.
@@ -207,9 +199,19 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     })]);
     await work.onIdle();
     batch.flush();
+    if (!deps.signal?.aborted) {
+      const tc = clock();
+      const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal,
+        sourceName: (id) => byId.get(id)?.name ?? null, afterEach: heap.check });
+      batch.flush();
+      report.items.joined += c.joined;
+      report.items.follow_ups += c.follow_ups;
+      report.stage_ms.cluster = clock() - tc;
+    }
     if (deps.summarizer && !deps.signal?.aborted) {
       const ts = clock();
-      report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal, batch });
+      report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal, batch,
+        onProgress: heap.check });
       batch.flush();
       report.stage_ms.summarize = clock() - ts;
     }

@@ -20,6 +20,9 @@ export interface SummarizeReport {
   stopped: string | null;
 }
 
+/** Summary jobs read from the database at a time. */
+const JOB_PAGE = 200;
+
 /** Which item an LLM call belongs to, carried through the summarizer's async work. */
 export const callContext = new AsyncLocalStorage<{ itemId: number }>();
 
@@ -42,7 +45,6 @@ export async function runSummarize(deps: {
 }, opts: { limit?: number; redo?: boolean; storyIds?: number[] } = {}): Promise<SummarizeReport> {
   const { config, store, summarizer, log, now } = deps;
   const report: SummarizeReport = { summarized: 0, failed: 0, skipped: 0, cached: 0, llm_calls: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0, stopped: null };
-  const jobs = store.listSummaryJobs(opts.limit ?? 1_000_000, opts.redo, opts.storyIds);
   const ctx = { publication: config.publication.name, topics: config.topics.map((t) => ({ ...t })) };
   const budget = config.llm?.max_cost_per_run;
   const isLlm = summarizer.name.startsWith('llm:');
@@ -87,7 +89,16 @@ export async function runSummarize(deps: {
       deps.onProgress?.(report);
     }
   };
-  await Promise.all(jobs.map((job) => queue.add(() => one(job))));
+  // A page at a time, so a run with thousands of new stories never holds all their texts at once.
+  const want = opts.limit ?? Infinity;
+  let after = 0;
+  for (let taken = 0; taken < want;) {
+    const page = store.listSummaryJobs(Math.min(JOB_PAGE, want - taken), opts.redo, opts.storyIds, after);
+    if (page.length === 0) break;
+    after = page[page.length - 1].item_id;
+    taken += page.length;
+    await Promise.all(page.map((job) => queue.add(() => one(job))));
+  }
   const t = totals();
   if (t) Object.assign(report, { llm_calls: t.calls, tokens_in: t.tokens_in, tokens_out: t.tokens_out, cost_usd: Math.round(t.cost_usd * 1e6) / 1e6 });
   return report;

@@ -11,7 +11,7 @@ import { deskQueries } from './desk.js';
 import { batchQueries } from './batch.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
-export type { DiscoveredRow, PendingItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
+export type { DiscoveredRow, PendingItem, UnclusteredItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
 export type { RunRow } from './runs.js';
 export type { LockHolder, LockAttempt } from './lock.js';
 export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';

@@ -28,6 +28,17 @@ export interface PendingItem {
   source_ids: string[];
 }
 
+/** A relevant extracted item not yet filed under a story. */
+export interface UnclusteredItem {
+  id: number;
+  title: string | null;
+  text: string;
+  published_at: string | null;
+  byline: string | null;
+  site_name: string | null;
+  source_ids: string[];
+}
+
 /** The outcome of extraction and relevance for one item. */
 export interface ExtractedRow {
   canonical_url: string | null;
@@ -105,6 +116,9 @@ export function itemQueries(db: Db) {
     FROM items WHERE state = 'discovered'
        OR (state = 'failed' AND failed_stage = 'fetch' AND retryable = 1 AND attempts < @maxAttempts)
     ORDER BY id LIMIT @limit`);
+  const unclustered = db.prepare(`SELECT id, title, coalesce(text, '') AS text, published_at, byline, site_name,
+      (SELECT group_concat(source_id, ' ') FROM item_sources s WHERE s.item_id = items.id) AS source_list
+    FROM items WHERE state = 'extracted' AND story_id IS NULL AND id > @after ORDER BY id LIMIT @limit`);
   const byHash = db.prepare(`SELECT id FROM items WHERE content_hash = ? AND id != ? LIMIT 1`).pluck();
   const setExtracted = db.prepare(`UPDATE items SET canonical_url = @canonical_url, title = coalesce(@title, title),
       byline = @byline, published_at = coalesce(@published_at, published_at), lang = @lang, site_name = @site_name,
@@ -148,6 +162,11 @@ export function itemQueries(db: Db) {
         linkSource.run(id, d.source_id, d.url_seen, now);
         return { id, created: true };
       }).immediate();
+    },
+    /** Relevant extracted items without a story yet, in id order after `after`. */
+    listUnclustered(after: number, limit: number): UnclusteredItem[] {
+      return (unclustered.all({ after, limit }) as (Omit<UnclusteredItem, 'source_ids'> & { source_list: string | null })[])
+        .map(({ source_list, ...r }) => ({ ...r, source_ids: source_list ? source_list.split(' ') : [] }));
     },
     /** Items still to fetch: new ones, and transient failures under the attempt limit. */
     listPending(limit: number, maxAttempts = MAX_ATTEMPTS): PendingItem[] {
