@@ -35,12 +35,15 @@ export async function runNode(script: string, args: string[], opts: {
   measure?: boolean;
   /** Sample the node process's RSS this often (ms) into `rss_timeline`. */
   rssEveryMs?: number;
+  /** Run the child at this niceness (`nice -n`), so the bench's own server is not starved of a core by it. */
+  nice?: number;
 }): Promise<ChildRun> {
   const timeFile = join(opts.tmpDir, `time-${process.hrtime.bigint()}.txt`);
   const measure = opts.measure ?? true;
   const useTime = measure && existsSync(TIME);
-  const argv = [...(opts.nodeArgs ?? []), script, ...args];
-  const [cmd, cmdArgs] = useTime ? [TIME, ['-v', '-o', timeFile, process.execPath, ...argv]] : [process.execPath, argv];
+  const node = opts.nice ? ['nice', '-n', String(opts.nice), process.execPath] : [process.execPath];
+  const argv = [...node.slice(1), ...(opts.nodeArgs ?? []), script, ...args];
+  const [cmd, cmdArgs] = useTime ? [TIME, ['-v', '-o', timeFile, node[0], ...argv]] : [node[0], argv];
   const t0 = performance.now();
   const child = spawn(cmd, cmdArgs, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
   const out: Buffer[] = [];

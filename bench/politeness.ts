@@ -103,8 +103,14 @@ export interface ViolationSample {
 export interface PolitenessReport {
   politeness_ratio: number;
   violations: number;
-  violation_detail: { gap: number; host_concurrency: number; global_concurrency: number;
-    /** Gap violations whose earlier request arrived during a stall of the server's loop at least as long as the shortfall. */
+  violation_detail: {
+    /** Short gaps the server's own busy time cannot explain (counted in `violations`). */
+    gap: number;
+    host_concurrency: number; global_concurrency: number;
+    /** Every start-to-start gap shorter than the delay by the server's timestamps... */
+    gap_stamped_short: number;
+    /** ...of which the earlier request arrived while the server's loop was stalled (busy answering others, GC, or
+     * descheduled) at least as long as the shortfall: it was stamped late, so the crawler's gap may have been whole. */
     gap_during_server_stall: number; server_stalls: number; server_stall_max_ms: number };
   elapsed_ms: number;
   lower_bound_ms: number;
@@ -167,8 +173,9 @@ export function analysePoliteness(log: LoggedRequest[], l: Limits, stalls: Stall
   const elapsed = last - first;
   return {
     politeness_ratio: round(elapsed / bound, 3),
-    violations: gap + hostConc,
-    violation_detail: { gap, host_concurrency: hostConc, global_concurrency: g.over(l.concurrency), gap_during_server_stall: explained,
+    violations: gap - explained + hostConc,
+    violation_detail: { gap: gap - explained, host_concurrency: hostConc, global_concurrency: g.over(l.concurrency),
+      gap_stamped_short: gap, gap_during_server_stall: explained,
       server_stalls: stalls.filter((s) => s.to >= first && s.from <= last).length,
       server_stall_max_ms: round(Math.max(0, ...stalls.filter((s) => s.to >= first && s.from <= last).map((s) => s.to - s.from))) },
     elapsed_ms: round(elapsed), lower_bound_ms: round(bound), bound_from: boundFrom,

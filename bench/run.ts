@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { runNode, lastJson, type ChildRun } from './child.js';
-import { startBenchSite, requestKind, watchStalls, type BenchSite } from './site.js';
+import { startSiteProcess } from './site-process.js';
+import { startBenchSite, requestKind, type BenchSite } from './site.js';
 import { watchLoad, type MachineLoad } from './load.js';
 import { articlePage, articlePath, type CorpusShape } from './corpus.js';
 import { analysePoliteness, type Limits, type PolitenessReport } from './politeness.js';
@@ -114,7 +115,7 @@ const TOPICS = [
   { id: 'technology', label: 'Technology', keywords: ['semiconductor', 'chips', 'quantum', 'cable'] },
 ];
 
-function writeConfig(name: string, site: BenchSite, fetch: { per_host_delay_ms: number }, llm: boolean): string {
+function writeConfig(name: string, site: Pick<BenchSite, 'shape' | 'feedUrls'>, fetch: { per_host_delay_ms: number }, llm: boolean): string {
   const config = {
     publication: { name: 'Bench Digest' },
     fetch: { user_agent: 'newsdesk-bench/0.1 (+https://example.org/bench)', concurrency: P.fetch.concurrency,
@@ -139,11 +140,11 @@ interface IngestJson {
   summarize: { summarized: number; failed: number; llm_calls: number } | null;
 }
 
-async function ingest(label: string, config: string, db: string, opts: { env?: Record<string, string>; profileDir?: string; rssEveryMs?: number } = {}):
+async function ingest(label: string, config: string, db: string, opts: { env?: Record<string, string>; profileDir?: string; rssEveryMs?: number; nice?: number } = {}):
   Promise<{ report: IngestJson; child: ChildRun; run_ms: number; machine: MachineLoad }> {
   const load = watchLoad();
   const child = await runNode(CLI, ['ingest', '--json', '--config', config, '--db', db], {
-    cwd: ROOT, env: childEnv(opts.env), tmpDir: tmp, echo: opt.verbose, rssEveryMs: opts.rssEveryMs,
+    cwd: ROOT, env: childEnv(opts.env), tmpDir: tmp, echo: opt.verbose, rssEveryMs: opts.rssEveryMs, nice: opts.nice,
     nodeArgs: opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir] : [],
   });
   const machine = load.stop(child.cpu_user_ms === null ? null : child.cpu_user_ms + (child.cpu_sys_ms ?? 0));
@@ -226,25 +227,29 @@ async function extractOnly(site: BenchSite) {
 
 /** Latency and a per-host gap: elapsed against the politeness bound, violations, then a quiet rerun. */
 async function polite() {
-  const site = await startBenchSite(shapeOf(P.polite), P.polite.latency_ms, { cache: true });
+  const shape = shapeOf(P.polite);
+  const site = await startSiteProcess(shape, P.polite.latency_ms);
   const llm = await startBenchLlm();
   try {
-    const config = writeConfig('polite', site, { per_host_delay_ms: P.polite.per_host_delay_ms }, true);
+    const config = writeConfig('polite', { shape, feedUrls: site.feedUrls }, { per_host_delay_ms: P.polite.per_host_delay_ms }, true);
     const env = { OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'x' };
     const db = join(tmp, 'polite.db');
     say(`politeness run: ${P.polite.hosts} hosts × ${P.polite.articles_per_host} articles, ${P.polite.latency_ms} ms latency, ` +
       `${P.polite.per_host_delay_ms} ms per-host gap, LLM summaries from the fake server`);
-    const stalls = watchStalls();
-    const first = await ingest('politeness', config, db, { env });
+    await site.collect(); // starts the stall record afresh
+    // The server stands for other machines: at nice 10 the crawler cannot take the core the server needs to
+    // stamp requests as they arrive (on 2 cores, its GC threads otherwise stall the server for ms at a time).
+    const first = await ingest('politeness', config, db, { env, nice: 10 });
     const limits: Limits = { perHostDelayMs: P.polite.per_host_delay_ms, perHostConcurrency: P.fetch.per_host_concurrency,
       concurrency: P.fetch.concurrency, latencyMs: P.polite.latency_ms };
-    const report: PolitenessReport = analysePoliteness([...site.log], limits, stalls.stop());
+    const firstLog = await site.collect();
+    const report: PolitenessReport = analysePoliteness(firstLog.log, limits, firstLog.stalls);
     const firstCalls = llm.calls();
 
     say('rerun: nothing new on the server');
-    const mark = site.log.length;
+    const mark = firstLog.log.length;
     const second = await ingest('rerun', config, db, { env });
-    const seen = site.log.slice(mark);
+    const seen = (await site.collect()).log.slice(mark);
     const kinds = (k: string) => seen.filter((e) => requestKind(e.path) === k);
     const feeds = kinds('feed');
     const rerun = {
@@ -372,7 +377,8 @@ async function main() {
     ['articles/s extraction alone', `${f(result.extract_only_articles_per_s)} (${f(result.ms_per_article)} ms/article)`, '',
       share === null ? '' : `end to end = ${Math.round(share * 100)}%`],
     ['politeness ratio (elapsed / bound)', pol ? `${pol.politeness_ratio} (${pol.elapsed_ms} / ${pol.lower_bound_ms} ms)` : 'n/a', '<= 1.10', ok(t.politeness_ratio_le_1_10)],
-    ['politeness violations', pol ? `${pol.violations} (min gap ${pol.min_gap_ms} ms; ${pol.violation_detail.gap_during_server_stall} during server stalls)` : 'n/a', '0', ok(t.violations_0)],
+    ['politeness violations', pol ? `${pol.violations} (stamped short: ${pol.violation_detail.gap_stamped_short}, of which ${pol.violation_detail.gap_during_server_stall} `
+      + `in server stalls; min stamped gap ${pol.min_gap_ms} ms)` : 'n/a', '0', ok(t.violations_0)],
     ['rerun requests / bytes / 304s', rr ? `${rr.requests} / ${rr.bytes} / ${rr.not_modified} (feeds 304: ${rr.feeds_304}/${rr.feeds_requested})` : 'n/a', 'feeds 304', ''],
     ['rerun pages / extracted / LLM calls', rr ? `${rr.pages_fetched} / ${rr.extracted} / ${rr.llm_calls}` : 'n/a', '0 / 0 / 0', ok(t.rerun_quiet)],
     [`peak RSS, ${mem?.articles ?? P.rss.hosts * P.rss.articles_per_host} articles`, `${f(result.peak_rss_mb)} MB`, '< 400 MB', ok(t.peak_rss_lt_400mb)],
