@@ -3,17 +3,7 @@
 // and robots.txt. Every page is a pure function of (seed, host index, article index), so the server can
 // build it on request and the extract-only bench can write the very same bytes to disk.
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../test/support/prng.js';
 
 const OUTLETS = ['Harbor Post', 'Pacific Ledger', 'Capital Wire', 'Strait Times Review', 'Meridian Daily', 'Northern Courier',
   'Bay Chronicle', 'Summit Dispatch', 'Lantern News', 'Crossroads Journal', 'Tideline', 'Keystone Report'];
