@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import { hostKey } from '../net/index.js';
 
 /**
  * Items in flight, bounded per host of the item's URL rather than overall. With one shared bound, the
@@ -38,15 +39,5 @@ export class HostWork {
       this.queues.set(key, q);
     }
     return q;
-  }
-}
-
-/** hostname:port of a URL; an unparsable one gets its own lane (the fetch will report it). */
-export function hostKey(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`;
-  } catch {
-    return url;
   }
 }

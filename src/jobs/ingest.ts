@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Fetcher } from '../net/index.js';
-import { FetchError } from '../net/index.js';
+import { FetchError, hostKey } from '../net/index.js';
 import type { Store, PendingItem } from '../store/index.js';
 import { normalizeUrl } from '../cluster/index.js';
 import { compileRules } from '../relevance/index.js';
@@ -12,7 +12,7 @@ import type { Summarizer } from '../summarize/index.js';
 import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
 import { clusterPending, storyConfig, storyStorage } from './cluster.js';
-import { HostWork, hostKey } from './host-work.js';
+import { HostWork } from './host-work.js';
 import { heapBudget } from './heap-budget.js';
 
 /** One source's line in the run report (public JSON contract). */
@@ -87,7 +87,8 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, cluster: 0, store: 0 },
   };
   let runError: string | null = null;
-  let flushWrites = () => {};
+  // Writes are group-committed: one commit per item cost more than extracting it.
+  const batch = store.writeBatch({ maxMs: 100, maxWrites: 200 });
   try {
     const all = toSources(config);
     store.upsertSources(all);
@@ -101,10 +102,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     // request ready (the fetcher's scheduler spaces them; the overall request bound is `concurrency`).
     const work = new HostWork(config.fetch.per_host_concurrency + 2);
     const queued = new Set<number>();
-    // Writes are group-committed: one commit per item cost more than extracting it.
-    const batch = store.writeBatch({ maxMs: 100, maxWrites: 200 });
     const heap = heapBudget();
-    flushWrites = () => batch.flush();
 
     const enqueue = async (item: PendingItem, owner: string) => {
       if (queued.has(item.id) || deps.signal?.aborted) return;
@@ -229,7 +227,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     throw err;
   } finally {
     try {
-      flushWrites();
+      batch.flush();
     } catch (err) {
       report.outcome = 'failed';
       runError ??= `could not save the run's last writes: ${(err as Error).message}`;

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeBody } from './charset.js';
 import { FetchError, httpError, isTransientStatus, networkError, redirectError } from './errors.js';
 import { parseHttpUrl, resolveGuarded, systemLookup } from './guard.js';
-import { HostScheduler } from './host-queue.js';
+import { HostScheduler, hostKey } from './host-queue.js';
 import { backoffMs, parseRetryAfter, RETRY_AFTER_CAP_MS } from './retry.js';
 import { RobotsCache } from './robots.js';
 import { exchange, type RawResponse } from './transport.js';
@@ -67,8 +67,7 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
 
   /** One request on the wire to already-guarded addresses, when the host's politeness allows. */
   async function sendOnce(url: URL, addresses: string[] | null, headers: Record<string, string>): Promise<RawResponse> {
-    const host = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
-    return scheduler.run(host, async (sent) => {
+    return scheduler.run(hostKey(url), async (sent) => {
       counters.requests++;
       const started = performance.now();
       try {

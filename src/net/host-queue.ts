@@ -120,3 +120,14 @@ async function waitUntil(deadline: number, signal: AbortSignal): Promise<void> {
   }
   signal.throwIfAborted();
 }
+
+/** The politeness key of a URL: hostname:port, the default port filled in; an unparsable URL is its own key. */
+export function hostKey(url: string | URL): string {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return String(url);
+  }
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`;
+}

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HostWork, hostKey } from '../../src/jobs/host-work.js';
+import { HostWork } from '../../src/jobs/host-work.js';
+import { hostKey } from '../../src/net/index.js';
 
 test('a host whose items are slow does not hold back another host', async () => {
   const work = new HostWork(2);
