@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { openStore } from '../../src/store/index.js';
 import { tempDir } from '../support/temp-db.js';
 import { seedDesk, writeDeskConfig } from './seed-desk.js';
-import { ARTIFACTS, SKIP_BROWSER, launch, serve, type Served } from './browser-support.js';
+import { ARTIFACTS, SKIP_BROWSER, launch, openDesk, serve, type Served } from './browser-support.js';
 
 // One story of three articles in a real browser: open its list, split one out, merge it back with the keyboard, redraft.
 let browser: Browser;
@@ -37,12 +37,7 @@ after(async () => {
 });
 
 test('articles of a story: open the list, split one out, merge it back (m), redraft', { skip: SKIP_BROWSER }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${served.url}/`);
-  await page.waitForFunction(() => 'htmx' in window);
+  const { page, errors } = await openDesk(browser, `${served.url}/`);
   const card = page.locator(`#story-${story}`);
   assert.equal(await card.locator('.members summary').textContent(), '3 articles in this story');
   await card.locator('.members summary').click();

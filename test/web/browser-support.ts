@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { spawnCli, ROOT } from '../support/cli.js';
 
 /** Debian's Chromium (NEWSDESK_CHROMIUM overrides the path); the browser tests skip, saying why, when it is missing. */
@@ -18,6 +18,17 @@ export async function launch(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+}
+
+/** Opens the desk at `url` in a new page once htmx is up; `errors` collects page errors and console errors. */
+export async function openDesk(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => 'htmx' in window);
+  return { page, errors };
 }
 
 /** A running `newsdesk serve`, started as its own process exactly as an editor would start it. */

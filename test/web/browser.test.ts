@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openStore } from '../../src/store/index.js';
 import { tempDir } from '../support/temp-db.js';
 import { seedDesk, writeDeskConfig } from './seed-desk.js';
-import { ARTIFACTS, SKIP_BROWSER, launch, serve, type Served } from './browser-support.js';
+import { ARTIFACTS, SKIP_BROWSER, launch, openDesk, serve, type Served } from './browser-support.js';
 
 // Browser tests: Debian's Chromium (through playwright-core) against a real `newsdesk serve` on 127.0.0.1.
 let browser: Browser;
@@ -34,12 +34,7 @@ async function focused(page: Page, id: string): Promise<void> {
 }
 
 test('keyboard review: shortlist two (j s j s), edit a bullet, reject and undo, reorder the draft', { skip: SKIP_BROWSER }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${served.url}/`);
-  await page.waitForFunction(() => 'htmx' in window);
+  const { page, errors } = await openDesk(browser, `${served.url}/`);
   await page.screenshot({ path: join(ARTIFACTS, 'candidates.png') });
   const [s1, s2, s3, s4] = stories.map((s) => s.storyId);
 
