@@ -5,6 +5,7 @@ import { EXIT, UsageError, type CliIO } from './cli/io.js';
 import { ConfigError } from './config/load.js';
 import { LockedError } from './jobs/run-lock.js';
 import { IssueError } from './jobs/issues.js';
+import { jsonErrorLine, jsonLinesStream } from './cli/json-lines.js';
 
 const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[], io: CliIO): Promise<number> }> }> = {
   ingest: { about: 'read every enabled source and store new articles', load: () => import('./cli/ingest.js') },
@@ -28,8 +29,13 @@ function usage(): string {
 }
 
 /** Runs one command and returns its exit code; errors a person must act on become messages, not stacks. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], outer: CliIO): Promise<number> {
   const [name, ...args] = argv;
+  // With --json and stderr redirected, stderr is JSON lines too (README), whatever a command writes there.
+  const json = args.includes('--json') && !outer.tty;
+  const lines = json ? jsonLinesStream(outer.stderr) : null;
+  const io: CliIO = lines ? { ...outer, stderr: lines } : outer;
+  const fail = (message: string) => io.stderr.write(json ? jsonErrorLine(message) : `${message}\n`);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stderr.write(usage());
     return name ? EXIT.OK : EXIT.USAGE;
@@ -44,15 +50,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     // IssueError: a request about issues or stories that cannot be done as asked (an unknown id, a published issue).
     if (err instanceof UsageError || err instanceof ConfigError || err instanceof IssueError) {
-      io.stderr.write(`newsdesk ${name}: ${err.message}\n`);
+      fail(`newsdesk ${name}: ${err.message}`);
       return EXIT.USAGE;
     }
     if (err instanceof LockedError) {
-      io.stderr.write(`newsdesk ${name}: ${err.message}\n`);
+      fail(`newsdesk ${name}: ${err.message}`);
       return EXIT.LOCKED;
     }
-    io.stderr.write(`newsdesk ${name}: failed: ${io.env.DEBUG ? (err as Error).stack : (err as Error).message}\n`);
+    fail(`newsdesk ${name}: failed: ${io.env.DEBUG ? (err as Error).stack : (err as Error).message}`);
     return EXIT.FAILED;
+  } finally {
+    lines?.flush();
   }
 }
 

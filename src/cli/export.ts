@@ -1,19 +1,20 @@
-import { writeFileSync } from 'node:fs';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { COMMON_OPTIONS, parse, paths, config as loadConfig } from './common.js';
 import { openStore } from '../store/index.js';
 import { issueDocument } from '../jobs/issues.js';
 import { renderIssue, renderHtml, EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
 import { printPdf } from '../export-pdf/print.js';
+import { writeOutFile } from './write-out.js';
 
 const FORMATS = [...EXPORT_FORMATS, 'pdf'];
-const USAGE = `usage: newsdesk export --issue ISSUE --format ${FORMATS.join('|')} [--out FILE] [--group-by topic]
-ISSUE is the issue id or VOLUME.NUMBER; without --out, text formats go to stdout (docx and pdf need --out).`;
+const USAGE = `usage: newsdesk export --issue ISSUE --format ${FORMATS.join('|')} [--out FILE [--force]] [--group-by topic]
+ISSUE is the issue id or VOLUME.NUMBER; without --out, text formats go to stdout (docx and pdf need --out).
+An existing --out file is replaced only with --force.`;
 
 /** `newsdesk export`: one issue as Markdown, HTML, Word, PDF, plain text or JSON. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { ...COMMON_OPTIONS, issue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-    'group-by': { type: 'string' } }, USAGE);
+    force: { type: 'boolean' }, 'group-by': { type: 'string' } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   if (!values.issue) throw new UsageError(`--issue is required\n${USAGE}`);
   const format = values.format ?? 'md';
@@ -25,11 +26,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const store = openStore(p.db);
   try {
     const doc = issueDocument(store, config, values.issue);
+    if (doc.items.length === 0) {
+      io.stderr.write(`warning: issue ${doc.volume}.${doc.number} has no items; the export has only its heading. ` +
+        'Add stories with `newsdesk issue add` or on the desk.\n');
+    }
     const opts = { groupByTopic: values['group-by'] === 'topic' };
     const body = format === 'pdf' ? await printPdf(renderHtml(doc, opts), { executablePath: io.env.NEWSDESK_CHROMIUM })
       : await renderIssue(doc, format as ExportFormat, opts);
     if (values.out) {
-      writeFileSync(values.out, body);
+      writeOutFile(values.out, body, values.force === true);
       io.stderr.write(`wrote ${doc.title} (${doc.items.length} items, ${format}) to ${values.out}\n`);
     } else io.stdout.write(body);
     return EXIT.OK;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LineCounter, Parser, parseDocument, isMap, isSeq, type Node, type Document, type YAMLError } from 'yaml';
+import { LineCounter, Parser, parseDocument, isAlias, isMap, isSeq, visit, type Node, type Document, type YAMLError } from 'yaml';
 import { configSchema, type Config } from './schema.js';
 
 /** A configuration problem a person must fix; `message` names the file, line and key. */
@@ -30,7 +30,7 @@ export function parseConfig(raw: string, file = 'sources.yaml'): Config {
   const lines = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) throw new ConfigError(yamlMessage(raw, doc.errors[0], lines, file), file);
-  const data = doc.toJS();
+  const data = toData(doc, lines, file);
   if (data == null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${file}: expected a mapping with keys publication, fetch, relevance, topics, sources.`, file);
   }
@@ -56,6 +56,20 @@ export function parseConfig(raw: string, file = 'sources.yaml'): Config {
   const shown = messages.slice(0, 8).map((m) => m.text);
   if (messages.length > 8) shown.push(`${file}: … and ${messages.length - 8} more problems not shown; fix these and run again.`);
   throw new ConfigError(shown.join('\n'), file);
+}
+
+/** doc.toJS(), with yaml's alias-expansion guard (a "billion laughs" file) turned into a ConfigError at the first alias. */
+function toData(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS();
+  } catch (err) {
+    if (!/alias/i.test((err as Error).message)) throw err;
+    let at: number | undefined;
+    visit(doc, { Alias(_key, node) { if (isAlias(node)) { at = node.range?.[0]; return visit.BREAK; } } });
+    const pos = at === undefined ? null : lines.linePos(at);
+    throw new ConfigError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: the aliases (*name) expand to too much ` +
+      'data. YAML anchors (&name) and aliases may be reused only a few times in sources.yaml; write the values out instead.', file);
+  }
 }
 
 const YAML_HINTS: Record<string, string> = {

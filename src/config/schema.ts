@@ -36,9 +36,15 @@ const publication = z.strictObject({
 });
 
 const schedule = z.strictObject({
-  cron: z.string().refine((s) => cron.validate(s), {
-    message: 'is not a valid cron expression (example: "0 6 * * *" = every day at 06:00)',
-  }),
+  cron: z.string()
+    .refine((s) => s.trim().split(/\s+/).length === 5, {
+      message: 'must have 5 fields: minute hour day-of-month month day-of-week (example: "0 6 * * *" = every day at 06:00; ' +
+        'a 6th field for seconds is not supported)',
+      abort: true,
+    })
+    .refine((s) => cron.validate(s), {
+      message: 'is not a valid cron expression (example: "0 6 * * *" = every day at 06:00)',
+    }),
   timezone: z.string().refine(
     (tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } },
     { message: 'is not a known IANA time zone (example: "Asia/Tokyo" or "UTC")' },

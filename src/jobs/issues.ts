@@ -121,12 +121,18 @@ export function rejectStory(store: Store, storyId: number, now: Date): void {
   store.setStoryReview(storyId, 'rejected', now.toISOString());
 }
 
+/** The digest's heading always names its volume and number: "<title> Vol V.N", unless the title already says "Vol V.N". */
+export function issueHeading(title: string, volume: number, number: number): string {
+  const has = new RegExp(`\\bVol(?:ume)?\\.?\\s*${volume}\\.${number}(?!\\d)`, 'i').test(title);
+  return has ? title : `${title.trim()} Vol ${volume}.${number}`;
+}
+
 /** Everything an export needs about one issue, with the editor's versions winning. */
 export function issueDocument(store: Store, config: Config, ref: string | number): IssueDoc {
   const issue = resolveIssue(store, ref);
   return {
     publication: { name: config.publication.name, footer: config.publication.footer },
-    title: issue.title,
+    title: issueHeading(issue.title, issue.volume, issue.number),
     volume: issue.volume,
     number: issue.number,
     date_from: issue.date_from,

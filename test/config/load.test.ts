@@ -120,6 +120,19 @@ test('bad cron: names schedule.cron, the value and an example', () => {
     'got "0 25 * * *"');
 });
 
+test('a 6-field cron (with seconds) is refused: the README and the scheduler use 5 fields', () => {
+  const text = yaml(...head, 'schedule:', '  cron: "* * * * * *"', 'sources:', ...rss('a'));
+  expectError(text, lineOf(text, 'cron'), 'schedule.cron: ', '5 fields', 'got "* * * * * *"');
+});
+
+test('a YAML alias bomb is a config error with file and line, not a crash', () => {
+  const lines = [...head, 'bomb0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) lines.push(`bomb${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  lines.push('sources:', ...rss('a'));
+  const text = yaml(...lines);
+  expectError(text, lineOf(text, '*a0'), 'alias', 'anchors');
+});
+
 test('missing link_selector on an html source: points at that source', () => {
   const text = yaml(...head, 'sources:', ...rss('a'), '  - id: b', '    type: html', '    url: https://b.example/');
   expectError(text, lineOf(text, 'id: b'), 'sources.1.link_selector (source "b"): ', 'is required for type: html',

@@ -33,6 +33,18 @@ test('issues number themselves, add/move/remove keep a dense order, publish reti
   } finally { cleanup(); }
 });
 
+test('the exported heading carries the volume and number unless the title already has them', () => {
+  const { store, cleanup } = tempStore();
+  try {
+    createIssue(store, config, { title: 'US-Japan Alliance Digest', volume: 9, number: 3 }, NOW);
+    assert.equal(issueDocument(store, config, '9.3').title, 'US-Japan Alliance Digest Vol 9.3');
+    createIssue(store, config, { title: 'Alliance Digest Vol. 9.4 (special)', volume: 9, number: 4 }, NOW);
+    assert.equal(issueDocument(store, config, '9.4').title, 'Alliance Digest Vol. 9.4 (special)');
+    createIssue(store, config, { title: 'Digest Vol 2.1', volume: 9, number: 5 }, NOW);
+    assert.equal(issueDocument(store, config, '9.5').title, 'Digest Vol 2.1 Vol 9.5', 'a different number is not "already there"');
+  } finally { cleanup(); }
+});
+
 test('shortlisting without a draft creates the next issue; reject and undo', () => {
   const { store, cleanup } = tempStore();
   try {
