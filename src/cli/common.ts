@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError, type CliIO } from './io.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { DbOpenError, openStore, type Store } from '../store/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
@@ -8,6 +9,43 @@ export function paths(values: { config?: string; db?: string }, io: CliIO): { co
   return {
     config: values.config ?? io.env.NEWSDESK_CONFIG ?? './sources.yaml',
     db: values.db ?? io.env.NEWSDESK_DB ?? './data/newsdesk.db',
+  };
+}
+
+/**
+ * Opens the database for a command. Commands that only read (`mode: 'read'`) refuse a missing file with exit 2
+ * instead of creating folders and an empty database; commands that write may create it. A file that cannot be
+ * opened (read-only, not a database, corrupted) is reported naming the path and the fix.
+ */
+export function openDatabase(file: string, mode: 'read' | 'write'): Store {
+  try {
+    return openStore(file, { create: mode === 'write' });
+  } catch (err) {
+    if (err instanceof DbOpenError && (err.problem === 'missing' || err.problem === 'not a database')) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * SIGINT / SIGTERM while a run is going: the first asks the run to stop (finishing what is in flight, marking it
+ * interrupted, releasing the lock); a second quits at once. `exitCode()` is 130 or 143 once a signal came.
+ */
+export function stopOnSignal(io: CliIO, what: string) {
+  const abort = new AbortController();
+  let code: number | null = null;
+  const on = (signal: NodeJS.Signals) => {
+    const c = signal === 'SIGINT' ? EXIT.SIGINT : EXIT.SIGTERM;
+    if (abort.signal.aborted) process.exit(c);
+    code = c;
+    io.stderr.write(`\nstopping: finishing the ${what} in flight (press Ctrl-C again to quit at once)\n`);
+    abort.abort();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return {
+    signal: abort.signal,
+    exitCode: () => code,
+    dispose: () => { process.off('SIGINT', on); process.off('SIGTERM', on); },
   };
 }
 

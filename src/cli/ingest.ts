@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, openDatabase, stopOnSignal } from './common.js';
 import { createFetcher } from '../net/index.js';
 import { runIngest, type IngestReport } from '../jobs/ingest.js';
 import type { SummarizeReport } from '../jobs/summarize.js';
@@ -26,31 +25,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--summarizer must be offline or llm (got "${values.summarizer}")`);
   }
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? (io.tty ? 'error' : 'warn'));
-  const store = openStore(p.db);
+  const store = openDatabase(p.db, 'write');
   const fetcher = createFetcher(config.fetch, { log });
-  const abort = new AbortController();
-  const onSignal = () => {
-    if (abort.signal.aborted) process.exit(130);
-    io.stderr.write('\nstopping: finishing the items in flight (press Ctrl-C again to quit at once)\n');
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stop = stopOnSignal(io, 'items');
   try {
     let runId: number | null = null;
     const now = () => new Date();
     const summarizer = values['no-summarize'] ? undefined
       : buildSummarizer(chooseSummarizer(config, io.env, values.summarizer), config, { env: io.env, store, log, now, runId: () => runId });
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
-    const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: abort.signal,
+    const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: stop.signal,
       summarizer, onRunId: (id) => { runId = id; } }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
     else io.stderr.write(summary(report));
-    return report.outcome === 'failed' ? EXIT.FAILED : EXIT.OK;
+    return stop.exitCode() ?? (report.outcome === 'failed' ? EXIT.FAILED : EXIT.OK);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.dispose();
     await fetcher.close();
     store.close();
   }

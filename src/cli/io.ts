@@ -11,7 +11,7 @@ export interface CliIO {
 }
 
 /** Exit codes (public contract, DESIGN.md). */
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, LOCKED: 3 } as const;
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, LOCKED: 3, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Reads all of a stream as UTF-8 text. */
 export async function readAll(stream: Readable): Promise<string> {

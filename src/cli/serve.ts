@@ -9,12 +9,13 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/index.js';
 import type { Logger } from '../jobs/log.js';
 
-const USAGE = 'usage: newsdesk serve [--config F] [--db F] [--host 127.0.0.1] [--port 8080] [--no-schedule] [--summarizer offline|llm]';
+const USAGE = 'usage: newsdesk serve [--config F] [--db F] [--host 127.0.0.1] [--port 8080] [--no-schedule] [--summarizer offline|llm] [--allowed-host NAME]...';
 
 /** `newsdesk serve`: the editor's desk on http://HOST:PORT, and the ingest schedule from sources.yaml. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { ...COMMON_OPTIONS, host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '8080' }, 'no-schedule': { type: 'boolean', default: false }, summarizer: { type: 'string' } }, USAGE);
+    port: { type: 'string', default: '8080' }, 'no-schedule': { type: 'boolean', default: false }, summarizer: { type: 'string' },
+    'allowed-host': { type: 'string', multiple: true, default: [] } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
@@ -35,7 +36,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let desk: Desk;
   try {
     desk = await startDesk({ config, store, log, now: () => new Date(), env: io.env, host: values.host, port, password,
-      schedule: !values['no-schedule'], summarizer: values.summarizer as 'offline' | 'llm' | undefined });
+      schedule: !values['no-schedule'], summarizer: values.summarizer as 'offline' | 'llm' | undefined, allowedHosts: values['allowed-host'] });
   } catch (err) {
     store.close();
     throw err;
@@ -69,11 +70,11 @@ export interface Desk { url: string; nextRun: (() => Date | null) | null; stop()
 
 /** Starts the review app and the schedule over an open store; stop() finishes a run in flight, then closes everything. */
 export async function startDesk(o: { config: Config; store: Store; log: Logger; now: () => Date; env: Record<string, string | undefined>;
-  host: string; port: number; password?: string; schedule: boolean; summarizer?: 'offline' | 'llm' }): Promise<Desk> {
+  host: string; port: number; password?: string; schedule: boolean; summarizer?: 'offline' | 'llm'; allowedHosts?: string[] }): Promise<Desk> {
   const runner = createIngestRunner({ config: o.config, store: o.store, log: o.log, now: o.now, env: o.env, summarizer: o.summarizer });
   const schedule = o.schedule ? startSchedule(runner, o.config, o.log) : null;
   const app = createApp({ store: o.store, config: o.config, now: o.now, runner, log: o.log, password: o.password,
-    nextRun: () => schedule?.nextRun() ?? null, summarizer: o.summarizer, env: o.env });
+    nextRun: () => schedule?.nextRun() ?? null, summarizer: o.summarizer, env: o.env, allowedHosts: o.allowedHosts });
   let server;
   try {
     server = await listen(app, o.host, o.port);

@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, openDatabase, stopOnSignal } from './common.js';
 import { createLogger } from '../jobs/log.js';
 import { acquireRunLock } from '../jobs/run-lock.js';
 import { runSummarize } from '../jobs/summarize.js';
@@ -22,8 +21,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const p = paths(values, io);
   const config = loadConfig(p.config);
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'warn');
-  const store = openStore(p.db);
+  const store = openDatabase(p.db, 'read');
   const now = () => new Date();
+  const stop = stopOnSignal(io, 'drafts');
   try {
     const lock = acquireRunLock(store, now);
     const runId = store.createRun('summarize', process.pid, now().toISOString());
@@ -32,21 +32,25 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const kind = chooseSummarizer(config, io.env, values.summarizer);
       const summarizer = buildSummarizer(kind, config, { env: io.env, store, log, now, runId: () => runId });
       io.stderr.write(`summarizing with ${summarizer.name}${kind === 'offline' ? ' (set OPENAI_API_KEY or OPENAI_BASE_URL to use an LLM)' : ''}\n`);
-      const report = await runSummarize({ config, store, summarizer, log, now, runId,
+      const report = await runSummarize({ config, store, summarizer, log, now, runId, signal: stop.signal,
         onProgress: (r) => { if (io.tty) io.stderr.write(`\r\x1b[2Kdrafted ${r.summarized} · cached ${r.cached} · failed ${r.failed}`); } },
       { limit, redo: values.redo });
       if (io.tty) io.stderr.write('\n');
-      const outcome = report.stopped && report.summarized === 0 && report.cached === 0 ? 'failed' : report.failed || report.stopped ? 'partial' : 'ok';
+      const outcome = stop.signal.aborted ? 'interrupted' : report.stopped && report.summarized === 0 && report.cached === 0 ? 'failed' : report.failed || report.stopped ? 'partial' : 'ok';
       store.finishRun(runId, outcome, { summarize: report }, report.stopped, now().toISOString());
       if (values.json) {
         printJson(io, { summarized: report.summarized, failed: report.failed, skipped: report.skipped, llm_calls: report.llm_calls,
           tokens_in: report.tokens_in, tokens_out: report.tokens_out, cost_usd: report.cost_usd, cached: report.cached, stopped: report.stopped });
       } else io.stderr.write(`${summaryLine(report)}\n`);
-      return outcome === 'failed' ? EXIT.FAILED : EXIT.OK;
+      return stop.exitCode() ?? (outcome === 'failed' ? EXIT.FAILED : EXIT.OK);
+    } catch (err) {
+      store.finishRun(runId, stop.signal.aborted ? 'interrupted' : 'failed', {}, (err as Error).message, now().toISOString());
+      throw err;
     } finally {
       lock.release();
     }
   } finally {
+    stop.dispose();
     store.close();
   }
 }

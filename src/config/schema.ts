@@ -56,6 +56,7 @@ const fetchSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256).default(8),
   per_host_concurrency: z.number().int().min(1).max(64).default(2),
   per_host_delay_ms: z.number().int().min(0).default(1000),
+  max_crawl_delay_s: z.number().min(0).max(3600).default(30),
   timeout_ms: z.number().int().min(100).default(20000),
   max_bytes: z.number().int().min(1024).default(5_000_000),
   retries: z.number().int().min(0).max(10).default(2),
@@ -102,6 +103,8 @@ const llm = z.strictObject({
   concurrency: z.number().int().min(1).max(64).default(4),
   requests_per_minute: z.number().int().min(1).optional(),
   timeout_ms: z.number().int().min(1000).default(60000),
+  /** Longest Retry-After the summarize stage waits through; beyond it the stage stops until the next run (default 60). */
+  max_retry_wait_s: z.number().min(0).optional(),
   max_cost_per_run: z.number().min(0).optional(),
   prices: z.strictObject({
     input_per_mtok: z.number().min(0).default(0),
@@ -119,8 +122,14 @@ const cluster = z.strictObject({
 });
 
 /** The whole sources.yaml. Unknown keys are errors (strict), so typos never pass silently. */
+/** The desk (`newsdesk serve`): extra names it answers to, beside localhost and its own address (against DNS rebinding). */
+const web = z.strictObject({
+  allowed_hosts: z.array(z.string().trim().min(1).regex(/^[^\s/:@]+$/, 'must be a host name only, without scheme, port or path (example: "desk.example.org")')).default([]),
+});
+
 export const configSchema = z.strictObject({
   publication,
+  web: web.default({ allowed_hosts: [] }),
   schedule: schedule.default({ cron: '0 6 * * *', timezone: 'UTC' }),
   fetch: fetchSchema.default(fetchSchema.parse({})),
   relevance: relevance.default({ all_of: [], none_of: [] }),

@@ -9,6 +9,7 @@ interface AtomLinkLike {
 }
 interface AtomTextLike {
   value?: string;
+  type?: string;
 }
 interface PersonLike {
   name?: string;
@@ -28,6 +29,34 @@ function text(value: AtomTextLike | string | undefined): string | undefined {
   return typeof value === 'string' ? value : value?.value;
 }
 
+/** True for an Atom text construct that holds plain text (Atom 1.0 `text`, Atom 0.3 `text/plain`; the default in both). */
+function isPlainType(type: string | undefined): boolean {
+  const t = (type ?? 'text').trim().toLowerCase();
+  return t === 'text' || t === 'text/plain';
+}
+
+/**
+ * An Atom text construct as markup, decoded exactly once: plain text is escaped so the HTML-to-text
+ * step shows `<title>` or `&amp;` literally, while `html` and `xhtml` values are markup already.
+ */
+function atomText(value: AtomTextLike | string | undefined): string | undefined {
+  const raw = text(value);
+  if (raw === undefined || typeof value === 'string' || !isPlainType(value?.type)) return raw;
+  return raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+interface DctermsLike {
+  issued?: string[];
+  created?: string[];
+  dates?: string[];
+  modified?: string[];
+}
+
+/** Dublin Core terms dates, publication first: issued, created, date, then modified. */
+function dctermsDates(dcterms: DctermsLike | undefined): string[] {
+  return [...(dcterms?.issued ?? []), ...(dcterms?.created ?? []), ...(dcterms?.dates ?? []), ...(dcterms?.modified ?? [])];
+}
+
 function names(people: PersonLike[] | undefined): string[] {
   return (people ?? []).map((p) => p.name ?? p.email).filter((n): n is string => typeof n === 'string');
 }
@@ -36,12 +65,12 @@ function fromRss(feed: Extract<AnyFeed, { format: 'rss' }>['feed'], baseUrl: str
   const base = chainBase(baseUrl, feed.xml?.base, channelBase);
   const entries = (feed.items ?? []).map(
     (item): RawEntry => ({
-      titles: [item.title, item.itunes?.title, ...(item.dc?.titles ?? []), text(item.atom?.title)],
+      titles: [item.title, item.itunes?.title, ...(item.dc?.titles ?? []), atomText(item.atom?.title)],
       links: [item.link, ...alternateLinks(item.atom?.links)],
       guid: item.guid?.value,
       guidIsPermaLink: item.guid?.isPermaLink !== false,
-      dates: [item.pubDate, ...(item.dc?.dates ?? []), item.atom?.published, ...(item.dcterms?.issued ?? []), item.atom?.updated],
-      summary: item.description ?? text(item.atom?.summary),
+      dates: [item.pubDate, ...(item.dc?.dates ?? []), item.atom?.published, ...dctermsDates(item.dcterms), item.atom?.updated],
+      summary: item.description ?? atomText(item.atom?.summary),
       content: item.content?.encoded ?? item.atom?.content?.value,
       authors: [...names(item.authors), ...(item.dc?.creators ?? []), item.itunes?.author, ...names(item.atom?.authors)],
       base: chainBase(base, item.xml?.base),
@@ -54,18 +83,19 @@ function fromAtom(feed: Extract<AnyFeed, { format: 'atom' }>['feed'], baseUrl: s
   const base = chainBase(baseUrl, feed.xml?.base);
   const entries = (feed.entries ?? []).map(
     (entry): RawEntry => ({
-      titles: [text(entry.title), ...(entry.dc?.titles ?? [])],
+      titles: [atomText(entry.title), ...(entry.dc?.titles ?? [])],
       links: alternateLinks(entry.links),
       guid: entry.id,
       guidIsPermaLink: true,
-      dates: [entry.published, ...(entry.dc?.dates ?? []), entry.updated],
-      summary: text(entry.summary),
+      dates: [entry.published, ...(entry.dc?.dates ?? []), ...dctermsDates(entry.dcterms), entry.updated],
+      summary: atomText(entry.summary),
       content: entry.content?.src ? undefined : entry.content?.value,
+      contentIsText: entry.content?.value !== undefined && entry.content.type !== undefined && isPlainType(entry.content.type),
       authors: [...names(entry.authors), ...(entry.dc?.creators ?? [])],
       base: chainBase(base, entry.xml?.base),
     }),
   );
-  return { title: text(feed.title), links: alternateLinks(feed.links), base, entries };
+  return { title: atomText(feed.title), links: alternateLinks(feed.links), base, entries };
 }
 
 function fromRdf(feed: Extract<AnyFeed, { format: 'rdf' }>['feed'], baseUrl: string | null): RawFeed {
@@ -76,7 +106,7 @@ function fromRdf(feed: Extract<AnyFeed, { format: 'rdf' }>['feed'], baseUrl: str
       links: [item.link, item.rdf?.about],
       guid: item.rdf?.about,
       guidIsPermaLink: false,
-      dates: [...(item.dc?.dates ?? []), ...(item.dcterms?.issued ?? [])],
+      dates: [...(item.dc?.dates ?? []), ...dctermsDates(item.dcterms)],
       summary: item.description ?? item.dc?.descriptions?.[0],
       content: item.content?.encoded,
       authors: item.dc?.creators ?? [],

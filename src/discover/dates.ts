@@ -45,19 +45,48 @@ function build(
   return new Date(time - offset * 60_000).toISOString();
 }
 
-const ISO = /^(\d{4})[-/]?(\d{2})[-/]?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/;
+const ISO = /^(\d{4})[-/]?(\d{2})[-/]?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?$/i;
+// W3CDTF's reduced precisions ("2024-03", "2024") and ISO 8601 ordinal dates ("2024-065").
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_YEAR = /^(\d{4})$/;
+const ISO_ORDINAL = /^(\d{4})-?(\d{3})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?$/i;
 
 function parseIso(s: string): string | null | undefined {
   const m = ISO.exec(s);
-  if (!m) return undefined;
-  const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  if (!m) return parseReducedIso(s);
+  const ms = m[7] ? Math.round(Number(`0.${m[7]}`.slice(0, 5)) * 1000) : 0;
   return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), Math.min(ms, 999), offsetMinutes(m[8]));
 }
 
+function parseReducedIso(s: string): string | null | undefined {
+  const month = ISO_MONTH.exec(s);
+  if (month) return build(+month[1], +month[2], 1, 0, 0, 0, 0, 0);
+  const year = ISO_YEAR.exec(s);
+  if (year) return build(+year[1], 1, 1, 0, 0, 0, 0, 0);
+  const ordinal = ISO_ORDINAL.exec(s);
+  if (!ordinal) return undefined;
+  const dayOfYear = +ordinal[2];
+  const date = new Date(Date.UTC(+ordinal[1], 0, dayOfYear));
+  if (dayOfYear < 1 || date.getUTCFullYear() !== +ordinal[1]) return null;
+  const [h, mi, se] = [+(ordinal[3] ?? 0), +(ordinal[4] ?? 0), +(ordinal[5] ?? 0)];
+  return build(+ordinal[1], date.getUTCMonth() + 1, date.getUTCDate(), h, mi, se, 0, offsetMinutes(ordinal[6]));
+}
+
 // "Tue, 05 Apr 2022 10:00:00 +0100", "5 April 2022 10:00 EST", "Tue, 5 Apr 22 10:00:00 GMT (UTC)".
-const RFC822 = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?(?:\s*\(.*\))?$/i;
+const RFC822 = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2,4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?)?(?:\s*\(.*\))?$/i;
 // "Tuesday, April 5, 2022 10:00 AM EST", JavaScript's "Tue Apr 05 2022 10:00:00 GMT+0000 (…)".
-const MONTH_FIRST = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}:?\d{2})?(?:\s*\(.*\))?$/i;
+const MONTH_FIRST = /^(?:[A-Za-z]+\.?(?:,\s*|\s+))?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?)?(?:\s*\(.*\))?$/i;
+
+// C's asctime and Unix date(1): "Tue Mar  5 09:15:00 2024", "Tue Mar 5 09:15:00 UTC 2024".
+const ASCTIME = /^(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,})\.?\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})\s+)?(\d{4})$/;
+
+function parseAsctime(s: string): string | null | undefined {
+  const m = ASCTIME.exec(s);
+  if (!m) return undefined;
+  const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
+  if (!month) return null;
+  return build(+m[7], month, +m[2], +m[3], +m[4], +(m[5] ?? 0), 0, offsetMinutes(m[6]));
+}
 
 function twelveHour(hour: number, meridiem: string | undefined): number {
   if (!meridiem) return hour;
@@ -99,7 +128,7 @@ export function toIsoDate(value: unknown): string | null {
   if (iso !== undefined) return iso;
   const named = parseNamedMonth(s);
   if (named !== undefined) return named;
-  return null;
+  return parseAsctime(s) ?? null;
 }
 
 /** The first of the given raw date values that reads as a date, as ISO 8601 UTC. */

@@ -59,8 +59,9 @@ function toEntry(item: FpItem, base: string | null): RawEntry {
  */
 export function parseWithFeedparser(text: string, baseUrl: string | null): Promise<RawFeed | null> {
   return new Promise((resolve) => {
-    // `strict` is a real feedparser option that its type definitions leave out.
-    const options = { strict: false, normalize: true, addmeta: false, ...(baseUrl ? { feedurl: baseUrl } : {}) };
+    // `strict` is a real feedparser option that its type definitions leave out; `guidlink: false`
+    // because a guid stands in for a link only when it is a permalink, which toDiscovered decides.
+    const options = { strict: false, normalize: true, addmeta: false, guidlink: false, ...(baseUrl ? { feedurl: baseUrl } : {}) };
     const parser = new FeedParser(options as FeedParser.Options);
     const items: FpItem[] = [];
     let done = false;

@@ -5,6 +5,7 @@ import { looksLikeHtml } from './autodiscover.js';
 import { channelXmlBase, cleanFeedText, countEntryTags, looksLikeJson } from './clean.js';
 import { countLinkedEntries, finishFeed, type RawFeed } from './entry.js';
 import { parseWithFeedparser } from './fallback.js';
+import { applyLinkXmlBase, atomTextLinks, closeOpenItems, decodeBase64Modes, wrapEntryDocument } from './repair.js';
 import { textOrNull } from './text.js';
 
 /** The text could not be read as an RSS, Atom, RDF or JSON feed at all. */
@@ -49,23 +50,41 @@ export async function parseFeedWithInfo(
   xml: string,
   baseUrl: string | null,
 ): Promise<{ feed: ParsedFeed; parser: FeedParserUsed }> {
-  const text = cleanFeedText(xml);
+  const cleaned = cleanFeedText(xml);
+  const json = looksLikeJson(cleaned);
+  const text = json ? cleaned : atomTextLinks(applyLinkXmlBase(decodeBase64Modes(wrapEntryDocument(cleaned))));
   const first = tryFeedsmith(text, baseUrl);
-  if (looksLikeJson(text)) {
+  if (json) {
     if (first.raw) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
     throw notAFeed(text, first.error);
   }
   const expected = countEntryTags(text);
-  if (first.raw && first.raw.entries.length >= expected) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
+  // Compare usable entries, not raw ones: a parser that reads every entry but none of their links
+  // (Atom 0.3 `<link>URL</link>`, say) has found nothing a reader could open.
+  const firstLinked = first.raw ? countLinkedEntries(first.raw) : -1;
+  if (first.raw && firstLinked >= expected) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
 
-  // feedsmith failed or lost entries the text visibly has: try the forgiving parser and keep the
-  // result with more usable items (compared before the costly text conversion).
-  const fallback = await parseWithFeedparser(text, baseUrl);
-  if (fallback && (!first.raw || countLinkedEntries(fallback) > countLinkedEntries(first.raw))) {
-    const feed = finishFeed(fallback);
-    return { feed: { ...feed, title: feed.title ?? textOrNull(first.raw?.title) }, parser: 'feedparser' };
+  // feedsmith failed or lost entries the text visibly has: re-read the text with items a publisher
+  // left open closed, and with the forgiving parser; keep the result with the most usable items
+  // (compared before the costly text conversion; feedsmith wins ties).
+  let best: { raw: RawFeed; parser: FeedParserUsed; linked: number } | null = first.raw
+    ? { raw: first.raw, parser: 'feedsmith', linked: firstLinked }
+    : null;
+  const repaired = closeOpenItems(text);
+  if (repaired !== text) {
+    const second = tryFeedsmith(repaired, baseUrl);
+    const linked = second.raw ? countLinkedEntries(second.raw) : -1;
+    if (second.raw && (!best || linked > best.linked)) best = { raw: second.raw, parser: 'feedsmith', linked };
   }
-  if (first.raw) return { feed: finishFeed(first.raw), parser: 'feedsmith' };
+  if (!best || best.linked < expected) {
+    const fallback = await parseWithFeedparser(repaired, baseUrl);
+    const linked = fallback ? countLinkedEntries(fallback) : -1;
+    if (fallback && (!best || linked > best.linked)) {
+      const feed = finishFeed(fallback);
+      return { feed: { ...feed, title: feed.title ?? textOrNull(first.raw?.title) }, parser: 'feedparser' };
+    }
+  }
+  if (best) return { feed: finishFeed(best.raw), parser: best.parser };
   throw notAFeed(text, first.error);
 }
 

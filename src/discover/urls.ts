@@ -45,6 +45,8 @@ export function chainBase(start: string | null, ...bases: (string | null | undef
 /** A link a crawler can follow: http(s) after resolution, or still relative because no base was known. */
 export function usableLink(link: string | null): string | null {
   if (!link) return null;
+  // Markup that leaked into a <link> (`href="http://…`), even after a parser resolved it against the channel link.
+  if (/\b(?:href|src)=(?:"|%22|')/i.test(link)) return null;
   if (isHttpUrl(link)) return link;
   if (isAbsoluteUrl(link)) return null; // mailto:, javascript:, tag:, urn: …
   return link;

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { sniffJapanese } from './charset-sniff.js';
 
 // WHATWG Encoding Standard labels for the encodings news sites actually use, mapped to
 // [the name we report, the iconv-lite codec]. Browsers treat latin1/ascii labels as
@@ -78,7 +79,7 @@ function decodeWith(body: Buffer, cs: { name: string; codec: string }): string {
 
 /**
  * Decodes a body: BOM, then Content-Type charset, then <meta>/XML declaration,
- * else UTF-8 (windows-1252 when the bytes are plainly not UTF-8).
+ * else UTF-8; bytes that are plainly not UTF-8 are sniffed as Shift_JIS / EUC-JP, else windows-1252.
  */
 export function decodeBody(body: Buffer, contentType: string | null): { text: string; charset: string } {
   const bom = fromBom(body);
@@ -96,6 +97,10 @@ export function decodeBody(body: Buffer, contentType: string | null): { text: st
     if (ch === '\ufffd') bad++;
     else if (ch.charCodeAt(0) > 0x7f) good++;
   }
-  if (bad > good) return { text: iconv.decode(body, 'windows-1252'), charset: 'windows-1252' };
+  if (bad > good) {
+    const japanese = sniffJapanese(body);
+    if (japanese) return { text: decodeWith(body, japanese), charset: japanese.name };
+    return { text: iconv.decode(body, 'windows-1252'), charset: 'windows-1252' };
+  }
   return { text, charset: 'utf-8' };
 }

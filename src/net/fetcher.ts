@@ -13,13 +13,18 @@ import { exchange, type RawResponse } from './transport.js';
 import type { FetchPolicy, FetchRequest, FetchResponse, FetchStats, Fetcher, FetcherDeps } from './types.js';
 
 const MAX_REDIRECTS = 5;
+/** Longest robots.txt Crawl-delay honoured when the policy names none (fetch.max_crawl_delay_s). */
+const DEFAULT_MAX_CRAWL_DELAY_S = 30;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,' +
   'application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8';
 
 interface FollowOptions { headers: Record<string, string>; robots: boolean; retries: number }
 
-/** Builds the fetcher: polite per-host queues, robots.txt, the private-address guard, retries. */
+/**
+ * Builds the fetcher: polite per-host queues, robots.txt (its rules and its Crawl-delay), the
+ * private-address guard, retries.
+ */
 export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetcher {
   const closing = new AbortController();
   // Every queued request listens on this signal; many are normal, not a leak.
@@ -62,17 +67,32 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
         throw networkError(url.href, err);
       }
     };
-    return resolveGuarded(url, guardedLookup, policy.allow_private_hosts);
+    return resolveGuarded(url, guardedLookup, policy.allow_private_hosts, deps.addressRange);
+  }
+
+  const crawlDelaySeen = new Set<string>();
+  /** Paces the host by its robots.txt Crawl-delay when that is longer than our gap, up to max_crawl_delay_s. */
+  function applyCrawlDelay(url: URL, seconds: number | null): void {
+    const host = hostKey(url);
+    if (seconds === null || crawlDelaySeen.has(host)) return;
+    crawlDelaySeen.add(host);
+    const capS = policy.max_crawl_delay_s ?? DEFAULT_MAX_CRAWL_DELAY_S;
+    if (seconds > capS) {
+      log?.warn({ url: `${url.origin}/robots.txt`, crawl_delay_s: seconds, max_crawl_delay_s: capS, outcome: 'crawl_delay_capped' },
+        `robots.txt of ${url.host} asks for Crawl-delay: ${seconds} s between requests; waiting ${capS} s ` +
+        `(fetch.max_crawl_delay_s). Raise fetch.max_crawl_delay_s to honour it, or drop the source if that is too slow`);
+    }
+    scheduler.setHostDelay(host, Math.min(seconds, capS) * 1000);
   }
 
   /** One request on the wire to already-guarded addresses, when the host's politeness allows. */
   async function sendOnce(url: URL, addresses: string[] | null, headers: Record<string, string>): Promise<RawResponse> {
-    return scheduler.run(hostKey(url), async (sent) => {
+    return scheduler.run(hostKey(url), async (sent, answered) => {
       counters.requests++;
       const started = performance.now();
       try {
         const raw = await exchange({ url, headers, addresses, timeoutMs: policy.timeout_ms,
-          maxBytes: policy.max_bytes, agents, signal: closing.signal, onSent: sent });
+          maxBytes: policy.max_bytes, agents, signal: closing.signal, onSent: sent, onAnswered: answered });
         counters.bytes += raw.wireBytes;
         log?.debug({ url: url.href, status: raw.status, ms: Math.round(performance.now() - started), outcome: 'response' }, 'fetched');
         return raw;
@@ -123,7 +143,7 @@ export function createFetcher(policy: FetchPolicy, deps: FetcherDeps = {}): Fetc
     for (let hop = 0; ; hop++) {
       // Guard first: a refused host gets no robots.txt request either.
       const addresses = await resolve(url);
-      if (opts.robots && robots) await robots.check(url);
+      if (opts.robots && robots) applyCrawlDelay(url, await robots.check(url));
       const raw = await sendWithRetries(url, addresses, opts.headers, opts.retries);
       if (!REDIRECT_STATUSES.has(raw.status)) return { url, raw };
       const location = raw.headers.location;

@@ -56,12 +56,12 @@ export async function systemLookup(host: string): Promise<string[]> {
  * Throws FetchError `private_address` when any address is not public.
  */
 export async function resolveGuarded(url: URL, lookup: (host: string) => Promise<string[]>,
-  allowPrivate: boolean): Promise<string[]> {
+  allowPrivate: boolean, rangeOf: (ip: string) => string | null = forbiddenRange): Promise<string[]> {
   const host = bareHostname(url);
   const addresses = net.isIP(host) ? [host] : await lookup(host);
   if (!allowPrivate) {
     for (const a of addresses) {
-      const range = forbiddenRange(a);
+      const range = rangeOf(a);
       if (range) throw privateAddressError(url.href, host, a, range);
     }
   }

@@ -14,9 +14,26 @@ interface Lane {
   slots: PQueue;
   /** Lets one request at a time wait for the gap and a global slot, so starts stay ordered. */
   starter: PQueue;
-  /** Earliest performance.now() at which the next request to this host may start. */
-  nextStart: number;
+  /** The host's gap in ms: the configured one, or a longer robots.txt Crawl-delay. */
+  delayMs: number;
+  /** The request that started last, from which the next one's gap is measured. */
+  last: Sent | null;
+  /** Recent round trips (sent → response headers) of this host, newest last. */
+  rtts: number[];
 }
+
+/** One request on the wire, as the gap needs it. */
+interface Sent {
+  /** performance.now() once the request was on the wire. */
+  sentAt: number;
+  /** performance.now() when its response headers came, or it settled without any; null until then. */
+  answeredAt: number | null;
+  /** Resolves when answeredAt is set. */
+  answered: Promise<void>;
+}
+
+/** How many recent round trips of a host make its baseline. */
+const RTT_WINDOW = 8;
 
 /**
  * Added to every non-zero gap. A server stamps a request when its own loop gets to it, a fraction of a
@@ -30,13 +47,22 @@ const clock = () => performance.now();
 
 /**
  * Runs requests so that per host at most `perHostConcurrency` are in flight and starts
- * are at least `perHostDelayMs` apart, with at most `concurrency` in flight overall.
+ * are at least the host's gap apart, with at most `concurrency` in flight overall.
  *
  * A request takes, in order: a slot of its host, the host's start turn, a wait until the
  * host's gap has passed, and only then a global slot. Waiting for the gap holds no
  * global slot, so one slow-paced host never idles capacity that another host could use;
  * and since the start turn is held until the request is on the wire, the gap is measured
  * from the moment a request really starts.
+ *
+ * The gap must hold as the site sees it, from arrival to arrival. A site stamps a request
+ * when its own loop gets to it: a loaded server (or one sharing a busy machine) may stamp
+ * the earlier request many ms after it arrived, and measured from our send the next one
+ * then looks early. Its answer is late by the same amount, so the gap is measured from the
+ * later of the send and "answer time minus the host's recent fastest round trip", our
+ * estimate of when the site took the request in; when that answer is overdue (later than
+ * the fastest round trip would allow while the gap is longer than it), the next request
+ * waits for it. A host that answers as fast as usual costs nothing extra.
  */
 export class HostScheduler {
   private readonly global: PQueue;
@@ -48,24 +74,37 @@ export class HostScheduler {
 
   /**
    * Runs `task` as one request to `host` (hostname:port) once politeness allows. The task
-   * calls `sent()` when its request has left for the server; the host's gap is measured
-   * from then, so slow first-connection setup on our side cannot shrink the gap the
-   * server sees. A task that settles without calling it counts as sent when it settles.
+   * calls `sent()` when its request has left for the server, and `answered()` when the
+   * response headers came; the host's gap is measured from those (see the class comment),
+   * so slow first-connection setup on our side cannot shrink the gap the server sees. A
+   * task that settles without calling them counts as sent, and unanswered, when it settles.
    */
-  async run<T>(host: string, task: (sent: () => void) => Promise<T>): Promise<T> {
+  async run<T>(host: string, task: (sent: () => void, answered: () => void) => Promise<T>): Promise<T> {
     const lane = this.lane(host);
     const { signal } = this;
     return lane.slots.add(async () => {
       const started = await lane.starter.add(async () => {
-        await waitUntil(lane.nextStart, signal);
+        await this.waitForGap(lane);
         const release = await this.acquireGlobal();
         let sent!: () => void;
         const onWire = new Promise<void>((resolve) => { sent = resolve; });
+        let answer!: () => void;
+        const record: Sent = { sentAt: NaN, answeredAt: null, answered: new Promise<void>((resolve) => { answer = resolve; }) };
+        const answered = (withResponse: boolean) => {
+          if (record.answeredAt !== null) return;
+          record.answeredAt = clock();
+          if (withResponse && !Number.isNaN(record.sentAt)) {
+            lane.rtts.push(record.answeredAt - record.sentAt);
+            if (lane.rtts.length > RTT_WINDOW) lane.rtts.shift();
+          }
+          answer();
+        };
         const result = (async () => {
           try {
-            return await task(sent);
+            return await task(sent, () => answered(true));
           } finally {
             sent();
+            answered(false);
             release();
           }
         })();
@@ -77,12 +116,44 @@ export class HostScheduler {
         // Anchoring the gap after that turn costs microseconds and keeps such a receiver
         // from seeing two starts closer than the gap.
         await new Promise((resolve) => setImmediate(resolve));
-        lane.nextStart = clock() + this.limits.perHostDelayMs + (this.limits.perHostDelayMs > 0 ? RECEIVE_JITTER_MS : 0);
+        record.sentAt = Math.min(clock(), record.answeredAt ?? Infinity);
+        lane.last = record;
         // Wrapped so the start turn ends here instead of waiting for the response.
         return { result };
       }, { signal });
       return started.result;
     }, { signal });
+  }
+
+  /**
+   * Sets the gap of one host (a robots.txt Crawl-delay), never below the configured one.
+   * It applies to the next start, measured from the last one.
+   */
+  setHostDelay(host: string, ms: number): void {
+    const lane = this.lane(host);
+    lane.delayMs = Math.max(this.limits.perHostDelayMs, ms);
+  }
+
+  /** The gap of a host now, in ms. */
+  hostDelay(host: string): number {
+    return this.lanes.get(host)?.delayMs ?? this.limits.perHostDelayMs;
+  }
+
+  private async waitForGap(lane: Lane): Promise<void> {
+    const prev = lane.last;
+    const gap = lane.delayMs;
+    if (!prev || gap <= 0) return;
+    const margin = RECEIVE_JITTER_MS;
+    await waitUntil(prev.sentAt + gap + margin, this.signal);
+    const fastest = () => (lane.rtts.length ? Math.min(...lane.rtts) : Infinity);
+    // Overdue: a usual answer would have come within the gap. Wait for it; the site is slow right now.
+    if (prev.answeredAt === null && fastest() < gap) {
+      await prev.answered;
+      this.signal.throwIfAborted();
+    }
+    if (prev.answeredAt === null) return;
+    const received = Math.max(prev.sentAt, prev.answeredAt - fastest());
+    await waitUntil(received + gap + margin, this.signal);
   }
 
   /** Resolves when nothing is queued or running. */
@@ -96,7 +167,9 @@ export class HostScheduler {
       lane = {
         slots: new PQueue({ concurrency: this.limits.perHostConcurrency }),
         starter: new PQueue({ concurrency: 1 }),
-        nextStart: -Infinity,
+        delayMs: this.limits.perHostDelayMs,
+        last: null,
+        rtts: [],
       };
       this.lanes.set(host, lane);
     }

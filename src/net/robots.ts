@@ -2,7 +2,10 @@ import robotsParserModule from 'robots-parser';
 import { robotsError } from './errors.js';
 import type { NetLog } from './types.js';
 
-interface Robots { isAllowed(url: string, ua?: string): boolean | undefined }
+interface Robots {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
+}
 
 // The package is CommonJS and exports the function itself, but its typings declare an
 // ES default export, which NodeNext types as the namespace; state what runtime gives us.
@@ -21,8 +24,11 @@ export class RobotsCache {
   constructor(private readonly load: RobotsLoader, private readonly userAgent: string,
     private readonly log?: NetLog) {}
 
-  /** Throws FetchError `robots` when the URL is disallowed for our user agent. */
-  async check(url: URL): Promise<void> {
+  /**
+   * Throws FetchError `robots` when the URL is disallowed for our user agent; otherwise
+   * returns the Crawl-delay (seconds) the file asks of our user agent, or null.
+   */
+  async check(url: URL): Promise<number | null> {
     let rules = this.byOrigin.get(url.origin);
     if (!rules) {
       rules = this.download(url.origin);
@@ -32,6 +38,8 @@ export class RobotsCache {
     // isAllowed() is undefined for URLs outside the file's origin; that cannot happen
     // here, but if it did, no rule applies.
     if (robots && robots.isAllowed(url.href, this.userAgent) === false) throw robotsError(url.href);
+    const delay = robots?.getCrawlDelay(this.userAgent);
+    return typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? delay : null;
   }
 
   // Missing robots.txt (4xx) means no rules. An unreachable or failing one (5xx,

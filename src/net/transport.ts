@@ -18,6 +18,8 @@ export interface Exchange {
   signal: AbortSignal;
   /** Called once the request has been handed to the socket. */
   onSent?: () => void;
+  /** Called when the response headers have come (the server has taken the request in). */
+  onAnswered?: () => void;
 }
 
 /** Status, headers and the decompressed body (empty unless 2xx). */
@@ -76,7 +78,7 @@ function send(x: Exchange, signal: AbortSignal): { req: http.ClientRequest; resp
     signal,
   });
   const response = new Promise<http.IncomingMessage>((resolve, reject) => {
-    req.once('response', resolve);
+    req.once('response', (res) => { x.onAnswered?.(); resolve(res); });
     req.on('error', reject); // stays attached: later socket errors surface through the body stream
   });
   if (x.onSent) onWire(req, x.onSent);

@@ -7,8 +7,13 @@ export interface FetchPolicy {
   concurrency: number;
   /** Most requests in flight to one host (hostname:port). */
   per_host_concurrency: number;
-  /** Least time between two request starts to one host, in ms. */
+  /**
+   * Least time between two requests to one host, in ms, as the host sees them arrive. A longer
+   * robots.txt Crawl-delay wins, up to `max_crawl_delay_s`.
+   */
   per_host_delay_ms: number;
+  /** Longest robots.txt Crawl-delay honoured, in seconds (default 30); a longer one is capped with a warning. */
+  max_crawl_delay_s?: number;
   /** Budget for one request, headers and body included, in ms. */
   timeout_ms: number;
   /** Largest body accepted, on the wire and after decompression. */
@@ -82,6 +87,11 @@ export interface FetcherDeps {
   log?: NetLog;
   /** Base of the exponential retry backoff in ms (default 500). */
   retryBaseMs?: number;
+  /**
+   * Names the special range of an IP address, or null for a public one (default: the guard's
+   * `forbiddenRange`). Tests use it to treat some loopback addresses as public and others as not.
+   */
+  addressRange?: (ip: string) => string | null;
   /** Source of jitter in [0, 1) (default Math.random). */
   random?: () => number;
 }

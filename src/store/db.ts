@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,32 +8,96 @@ export type Db = Database.Database;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
-export function openDb(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  migrate(db);
-  return db;
+/** Why a database file could not be opened. */
+export type DbOpenProblem = 'missing' | 'read-only file' | 'read-only folder' | 'not a database' | 'corrupted' | 'cannot open';
+
+/** A database that cannot be opened: names the file, the kind of problem, and what to do. */
+export class DbOpenError extends Error {
+  constructor(readonly file: string, readonly problem: DbOpenProblem, detail: string) {
+    super(`${describe(file, problem)}${detail ? ` (${detail})` : ''}`);
+    this.name = 'DbOpenError';
+  }
 }
 
-/** Applies migrations/NNN_name.sql above PRAGMA user_version, one transaction each. */
+function describe(file: string, problem: DbOpenProblem): string {
+  switch (problem) {
+    case 'missing': return `no database at ${file}; check --db, or run \`newsdesk ingest\` first to create one`;
+    case 'read-only file': return `the database ${file} is read-only: make it writable (chmod u+w "${file}") or run as its owner`;
+    case 'read-only folder': return `the folder of the database ${file} is read-only (SQLite needs to create ${file}-wal and -shm beside it): ` +
+      `make "${dirname(file)}" writable, or move the database to a folder you can write`;
+    case 'not a database': return `${file} is not a SQLite database: check --db (it should name a newsdesk database file)`;
+    case 'corrupted': return `the database ${file} is corrupted: recover it with sqlite3 "${file}" ".recover" | sqlite3 recovered.db, ` +
+      'then point --db at recovered.db (or restore a backup)';
+    default: return `cannot open the database ${file}: check that the path is a file you can read and write`;
+  }
+}
+
+function writable(path: string): boolean {
+  try { accessSync(path, constants.W_OK); return true; } catch { return false; }
+}
+
+/** Turns SQLite's error on opening or migrating `file` into a DbOpenError naming the file and the fix; others pass. */
+function explain(file: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
+  const message = (err as Error).message;
+  if (code === 'SQLITE_NOTADB') return new DbOpenError(file, 'not a database', message);
+  if (code.startsWith('SQLITE_CORRUPT')) return new DbOpenError(file, 'corrupted', message);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    if (existsSync(file) && statSync(file).isDirectory()) return new DbOpenError(file, 'cannot open', `${file} is a folder`);
+    if (code === 'SQLITE_READONLY_DIRECTORY' || !writable(dirname(file))) return new DbOpenError(file, 'read-only folder', message);
+    if (code.startsWith('SQLITE_READONLY') || (existsSync(file) && !writable(file))) return new DbOpenError(file, 'read-only file', message);
+    return new DbOpenError(file, 'cannot open', message);
+  }
+  return err;
+}
+
+/**
+ * Opens the SQLite file in WAL mode and applies pending migrations. With `create: false` a missing file is
+ * refused (DbOpenError 'missing') instead of creating it and its folders.
+ */
+export function openDb(file: string, opts: { create?: boolean } = {}): Db {
+  if (file !== ':memory:') {
+    if (opts.create === false && !existsSync(file)) throw new DbOpenError(file, 'missing', '');
+    if (opts.create !== false) mkdirSync(dirname(file), { recursive: true });
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: opts.create === false });
+    // The busy timeout first: switching a fresh file to WAL takes a lock another opener may hold.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    // Reads the schema now, so a damaged file is reported here, naming it, rather than by the first query.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (err) {
+    if (db?.open) db.close();
+    throw explain(file, err);
+  }
+}
+
+/**
+ * Applies migrations/NNN_name.sql above PRAGMA user_version, all in one immediate (write-locked) transaction
+ * that reads the version again once it holds the lock: processes opening a fresh file at the same moment
+ * wait for each other, and only the first migrates.
+ */
 export function migrate(db: Db): number {
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
-  const current = db.pragma('user_version', { simple: true }) as number;
-  let applied = 0;
-  for (const file of files) {
-    const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
-    const sql = readFileSync(MIGRATIONS_DIR + file, 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
+  const latest = Math.max(0, ...files.map((f) => Number(f.slice(0, 3))));
+  if ((db.pragma('user_version', { simple: true }) as number) >= latest) return 0;
+  return db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    let applied = 0;
+    for (const file of files) {
+      const version = Number(file.slice(0, 3));
+      if (version <= current) continue;
+      db.exec(readFileSync(MIGRATIONS_DIR + file, 'utf8'));
       db.pragma(`user_version = ${version}`);
-    }).immediate();
-    applied++;
-  }
-  return applied;
+      applied++;
+    }
+    return applied;
+  }).immediate();
 }

@@ -1,4 +1,5 @@
 import { openDb, type Db } from './db.js';
+export { DbOpenError, type DbOpenProblem } from './db.js';
 import { sourceQueries } from './sources.js';
 import { itemQueries } from './items.js';
 import { runQueries } from './runs.js';
@@ -26,9 +27,9 @@ export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQue
   ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
   ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & ReturnType<typeof batchQueries> & { close(): void; file: string };
 
-/** Opens the database file (migrating it) and returns the store. */
-export function openStore(file: string): Store {
-  const db: Db = openDb(file);
+/** Opens the database file (migrating it) and returns the store; `create: false` refuses a missing file. */
+export function openStore(file: string, opts: { create?: boolean } = {}): Store {
+  const db: Db = openDb(file, opts);
   return {
     ...sourceQueries(db),
     ...itemQueries(db),

@@ -1,6 +1,7 @@
 import type { Summary, SummaryInput, Topic } from '../domain/types.js';
 import { summarizeOffline } from './offline/index.js';
-import { verifyClaims } from './verify.js';
+import { instructionFindings } from './injection.js';
+import { verifyDraft } from './verify.js';
 
 /** What every summarizer offers: a draft for one story, with the claims the article does not support. */
 export interface Summarizer {
@@ -12,7 +13,7 @@ export interface Summarizer {
 }
 
 /** Bumped when the offline algorithm changes what it writes, so cached drafts are redone. */
-export const OFFLINE_VERSION = 'offline-1';
+export const OFFLINE_VERSION = 'offline-2';
 
 /** The built-in extractive summarizer: no key, no network, deterministic. */
 export function offlineSummarizer(): Summarizer {
@@ -21,8 +22,8 @@ export function offlineSummarizer(): Summarizer {
     promptVersion: OFFLINE_VERSION,
     async summarize(input, ctx) {
       const summary = summarizeOffline(input, ctx.topics);
-      const { unsupported } = verifyClaims(summary, `${input.title}\n${input.text}`);
-      return { summary, unsupported };
+      const { unsupported } = verifyDraft(summary, input, ctx.topics);
+      return { summary, unsupported: [...unsupported, ...instructionFindings(input)] };
     },
   };
 }

@@ -108,12 +108,18 @@ function tally(scores: Map<string, number>, found: Term[], factor: number): void
   }
 }
 
-/** Tags a story with a primary topic and at most one secondary (≥ 50% of the primary's score), with a 0..1 confidence. */
-export function classifyTopics(title: string, text: string, topics: Topic[]): { topics: string[]; confidence: number } {
+/** Each topic's keyword evidence in title and text (ids with no hit are absent). */
+export function topicScores(title: string, text: string, topics: Topic[]): Map<string, number> {
   const c = compile(topics);
   const scores = new Map<string, number>();
   tally(scores, findTerms(c, title), TITLE_WEIGHT);
   tally(scores, findTerms(c, text), 1);
+  return scores;
+}
+
+/** Tags a story with a primary topic and at most one secondary (≥ 50% of the primary's score), with a 0..1 confidence. */
+export function classifyTopics(title: string, text: string, topics: Topic[]): { topics: string[]; confidence: number } {
+  const scores = topicScores(title, text, topics);
   const ranked = topics
     .map((t, i) => ({ id: t.id, score: scores.get(t.id) ?? 0, i }))
     .filter((r) => r.score > 0)

@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Env, WebDeps } from './deps.js';
 import { sameSecret, type SessionStore } from './session.js';
-import { setSessionCookie } from './security.js';
+import { clearSessionCookie, setSessionCookie } from './security.js';
 import { LoginPage } from './views/login.js';
 
 /** Wrong passwords from one client: each one doubles the wait before the next try is even checked. */
@@ -22,7 +22,7 @@ function safeNext(v: unknown): string {
 /** Lets logged-in sessions through when a password is set; everyone else goes to the login page. */
 export function requireLogin(deps: WebDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
-    if (!deps.password || c.get('session').authed) return next();
+    if (!deps.password || c.get('session')?.authed) return next();
     const path = c.req.path;
     if (path === '/login' || path.startsWith('/static/')) return next();
     if (c.req.method !== 'GET') return c.text('your session has ended — log in again', 401);
@@ -39,8 +39,8 @@ export function authRoutes(deps: WebDeps, sessions: SessionStore): Hono<Env> {
   const clock = () => deps.now().getTime();
 
   app.get('/login', (c) => {
-    if (!deps.password || c.get('session').authed) return c.redirect('/', 303);
-    return c.html(<LoginPage csrf={c.get('session').csrf} next={safeNext(c.req.query('next'))} publication={deps.config.publication.name} />);
+    if (!deps.password || c.get('session')?.authed) return c.redirect('/', 303);
+    return c.html(<LoginPage csrf={c.get('csrf')} next={safeNext(c.req.query('next'))} publication={deps.config.publication.name} />);
   });
 
   app.post('/login', async (c) => {
@@ -50,7 +50,7 @@ export function authRoutes(deps: WebDeps, sessions: SessionStore): Hono<Env> {
     const next = safeNext(body.next);
     const f = failures.get(ip);
     const page = (error: string, status: 401 | 429) =>
-      c.html(<LoginPage csrf={c.get('session').csrf} next={next} publication={deps.config.publication.name} error={error} />, status);
+      c.html(<LoginPage csrf={c.get('csrf')} next={next} publication={deps.config.publication.name} error={error} />, status);
     if (f && clock() < f.blockedUntil) {
       const secs = Math.ceil((f.blockedUntil - clock()) / 1000);
       c.header('Retry-After', String(secs));
@@ -65,15 +65,17 @@ export function authRoutes(deps: WebDeps, sessions: SessionStore): Hono<Env> {
       return page('Wrong password.', 401);
     }
     failures.delete(ip);
-    // A new session id after login, so an id planted before it is worth nothing.
-    sessions.drop(c.get('session').id);
-    setSessionCookie(c, sessions.create(true));
+    // The session starts here, with a new id, so an id planted before it is worth nothing.
+    sessions.drop(c.get('session')?.id);
+    const s = sessions.create(true);
+    if (!s) return c.text(`${sessions.size} editors are logged in, the most this desk keeps; log out elsewhere or restart the desk, then log in again.`, 503);
+    setSessionCookie(c, s);
     return c.redirect(next, 303);
   });
 
   app.post('/logout', (c) => {
-    sessions.drop(c.get('session').id);
-    setSessionCookie(c, sessions.create(false));
+    sessions.drop(c.get('session')?.id);
+    clearSessionCookie(c);
     return c.redirect(deps.password ? '/login' : '/', 303);
   });
   return app;

@@ -24,9 +24,11 @@ export interface WebDeps {
    * (as `--summarizer` forces it). Unset: the LLM when a key or base URL is configured, else offline.
    */
   summarizer?: Summarizer | 'offline' | 'llm';
+  /** Extra names the desk answers to (`serve --allowed-host`), beside config `web.allowed_hosts`. */
+  allowedHosts?: string[];
   /** The environment the LLM summarizer reads its key and base URL from (default: process.env). */
   env?: Record<string, string | undefined>;
 }
 
 /** Hono's context variables of this app. */
-export type Env = { Variables: { session: Session; deps: WebDeps; drafter: Drafter } };
+export type Env = { Variables: { session: Session | null; csrf: string; deps: WebDeps; drafter: Drafter } };

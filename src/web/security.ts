@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from './deps.js';
-import { SESSION_COOKIE, sameSecret, type SessionStore, type Session } from './session.js';
+import { CSRF_COOKIE, SESSION_COOKIE, sameSecret, type CsrfSigner, type SessionStore, type Session } from './session.js';
 
 /** No inline script or style anywhere: htmx and the keyboard script are files under /static. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
@@ -24,15 +24,28 @@ export function setSessionCookie(c: Parameters<MiddlewareHandler<Env>>[0], s: Se
   setCookie(c, SESSION_COOKIE, s.id, { httpOnly: true, sameSite: 'Strict', path: '/' });
 }
 
-/** Finds the browser's session or starts one (every visitor needs one for its CSRF token). */
-export function sessions(store: SessionStore): MiddlewareHandler<Env> {
+/** Ends the session cookie (at logout). */
+export function clearSessionCookie(c: Parameters<MiddlewareHandler<Env>>[0]): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Finds the browser's session (only a login makes one) and its CSRF token. A visitor without a session gets
+ * no server state: a random nonce in a cookie, and the token is its HMAC (so a flood of visitors costs no memory).
+ */
+export function sessions(store: SessionStore, signer: CsrfSigner): MiddlewareHandler<Env> {
   return async (c, next) => {
-    let s = store.get(getCookie(c, SESSION_COOKIE));
-    if (!s) {
-      s = store.create();
-      setSessionCookie(c, s);
-    }
+    const s = store.get(getCookie(c, SESSION_COOKIE)) ?? null;
     c.set('session', s);
+    if (s) c.set('csrf', s.csrf);
+    else {
+      let nonce = getCookie(c, CSRF_COOKIE);
+      if (!nonce || !/^[\w-]{43}$/.test(nonce)) {
+        nonce = signer.nonce();
+        setCookie(c, CSRF_COOKIE, nonce, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      }
+      c.set('csrf', signer.token(nonce));
+    }
     await next();
   };
 }
@@ -66,7 +79,7 @@ export const csrf: MiddlewareHandler<Env> = async (c, next) => {
       token = typeof v === 'string' ? v : undefined;
     }
   }
-  if (!token || !sameSecret(token, c.get('session').csrf)) {
+  if (!token || !sameSecret(token, c.get('csrf'))) {
     return c.text('forbidden: missing or wrong CSRF token — reload the page and try again', 403);
   }
   return next();

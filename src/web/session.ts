@@ -1,6 +1,6 @@
-import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** One browser's session: a random id (the cookie), its CSRF token, whether it has logged in. */
+/** A logged-in browser's session: a random id (the cookie), its CSRF token. Only a correct password makes one. */
 export interface Session {
   id: string;
   csrf: string;
@@ -10,6 +10,8 @@ export interface Session {
 
 /** Cookie holding the session id. */
 export const SESSION_COOKIE = 'newsdesk_sid';
+/** Cookie holding a random nonce for visitors without a session; their CSRF token is its HMAC (signed double submit). */
+export const CSRF_COOKIE = 'newsdesk_csrf';
 const IDLE_MS = 12 * 3600_000;
 const MAX_SESSIONS = 10_000;
 
@@ -35,19 +37,36 @@ export class SessionStore {
     return s;
   }
 
-  /** A fresh session with new random id and CSRF token. */
-  create(authed = false): Session {
+  /**
+   * A fresh session with new random id and CSRF token, or undefined when the store is full of live sessions:
+   * only idle ones are dropped to make room, never a logged-in editor.
+   */
+  create(authed = true): Session | undefined {
     if (this.byId.size >= MAX_SESSIONS) this.prune();
+    if (this.byId.size >= MAX_SESSIONS) return undefined;
     const s: Session = { id: randomBytes(32).toString('base64url'), csrf: randomBytes(32).toString('base64url'), authed, seenAt: this.clock() };
     this.byId.set(s.id, s);
     return s;
   }
 
   /** Ends a session. */
-  drop(id: string): void { this.byId.delete(id); }
+  drop(id: string | undefined): void { if (id) this.byId.delete(id); }
 
+  /** How many sessions are kept. */
+  get size(): number { return this.byId.size; }
+
+  /** Drops the sessions idle too long. */
   private prune(): void {
-    const byAge = [...this.byId.values()].sort((a, b) => a.seenAt - b.seenAt);
-    for (const s of byAge.slice(0, Math.ceil(byAge.length / 2))) this.byId.delete(s.id);
+    const now = this.clock();
+    for (const s of this.byId.values()) if (now - s.seenAt > IDLE_MS) this.byId.delete(s.id);
   }
+}
+
+/** Stateless CSRF tokens for visitors without a session: HMAC of their cookie's nonce under a key that lives as long as the process. */
+export class CsrfSigner {
+  private readonly key = randomBytes(32);
+  /** A new random nonce for the cookie. */
+  nonce(): string { return randomBytes(32).toString('base64url'); }
+  /** The token that goes with this nonce. */
+  token(nonce: string): string { return createHmac('sha256', this.key).update(nonce, 'utf8').digest('base64url'); }
 }

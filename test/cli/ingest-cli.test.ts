@@ -131,7 +131,7 @@ test('two runs on one database at once: the second exits with code 3 and names t
     assert.equal(second.code, 3, second.stderr);
     assert.match(second.stderr, /another newsdesk run is using this database: run 1 \(process \d+/);
     first.kill('SIGTERM');
-    assert.equal(await firstDone, 0, 'SIGTERM stops the first run cleanly');
+    assert.equal(await firstDone, 143, 'SIGTERM stops the first run cleanly, exiting 128 + 15');
     assert.equal(count(db, 'SELECT count(*) FROM run_lock'), 0, 'lock released');
     assert.equal(count(db, `SELECT outcome FROM runs WHERE id = 1`) as unknown, 'interrupted');
   } finally { cleanup(); }

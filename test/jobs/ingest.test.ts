@@ -149,6 +149,24 @@ test('identical text under two URLs and a canonical link fold into one item', as
   } finally { cleanup(); }
 });
 
+test('two pages with different texts that name one canonical URL fold into one item (the content hash cannot do it)', async () => {
+  const H = '127.0.0.16';
+  // The print view of the same article: the text differs (an editor's note is added), the canonical link is the same.
+  const printed = { ...chips, slug: 'chips-print', paragraphs: [...chips.paragraphs,
+    'Editor\u2019s note: this version adds the closing remarks of the trade ministry briefing held on Thursday evening.'] };
+  server.route('/story/chips', html(articlePage(chips, { canonical: '/canonical/chips-talks' })), H);
+  server.route('/print/chips', html(articlePage(printed, { canonical: '/canonical/chips-talks' })), H);
+  server.route('/f.xml', staticBody(rssFeed([{ a: chips, link: '/story/chips' }, { a: printed, link: '/print/chips' }]), { contentType: 'application/rss+xml' }), H);
+  const { store, cleanup } = tempStore();
+  try {
+    const r = await ingestOnce(testConfig([{ id: 'f', type: 'rss', url: server.url(H, '/f.xml') }]), store);
+    const items = store.listItems({ full: true });
+    assert.equal(items.length, 1, `one item expected, got ${items.map((i) => i.url).join(', ')}`);
+    assert.equal(r.items.merged, 1);
+    assert.equal(items[0].canonical_url, server.url(H, '/canonical/chips-talks'));
+  } finally { cleanup(); }
+});
+
 test('redirects are followed; a redirect loop, 404, 500, a timeout, a trickle and an oversized body fail their item only', async () => {
   const H = '127.0.0.12';
   const feedItems = ['moved', 'loop', 'gone', 'broken', 'slow', 'drip', 'huge'].map((slug, i) => ({ a: { ...ARTICLES[i % 3], slug, title: `${slug} story` , paragraphs: [] }, link: `/s/${slug}` }));

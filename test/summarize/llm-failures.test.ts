@@ -56,7 +56,7 @@ test('500 is retried with exponential backoff, then succeeds', async () => {
   } finally { await s.fake.close(); }
 });
 
-test('a call slower than timeout_ms is a timeout, retried; persistent timeouts fail the item', async () => {
+test('a call slower than timeout_ms is a timeout, retried; persistent timeouts trip the breaker (see llm-stops)', async () => {
   const slow = { ...good, delayMs: 1500 };
   const s = await setup({ replies: [slow, good] }, { timeout_ms: 300 });
   try {
@@ -67,8 +67,8 @@ test('a call slower than timeout_ms is a timeout, retried; persistent timeouts f
   const t = await setup({ handler: () => slow }, { timeout_ms: 200 });
   try {
     await assert.rejects(t.summarizer.summarize(input, ctx),
-      (e: unknown) => e instanceof LlmItemError && /no answer from .* within 200 ms; gave up after 5 attempts/.test(e.message));
-    assert.equal(t.fake.calls(), 5);
+      (e: unknown) => e instanceof LlmFatalError && /^LLM not answering: 3 requests in a row .* within 200 ms/.test(e.message));
+    assert.equal(t.fake.calls(), 3);
   } finally { await t.fake.close(); }
 });
 

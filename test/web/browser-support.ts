@@ -12,12 +12,12 @@ export const SKIP_BROWSER: string | false = existsSync(CHROMIUM) ? false
 /** Screenshots land here (ignored by git). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-/** Launches headless Chromium with no background traffic. */
-export async function launch(): Promise<Browser> {
+/** Launches headless Chromium with no background traffic (`args`: extra command-line switches). */
+export async function launch(args: string[] = []): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...args] });
 }
 
 /** Opens the desk at `url` in a new page once htmx is up; `errors` collects page errors and console errors. */

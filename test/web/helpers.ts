@@ -42,14 +42,14 @@ export function fakeRunner(): IngestRunner & { starts: string[]; state: RunnerSt
 }
 
 /** A desk over a temp DB seeded with stories; `clock` can be moved by tests. Drafts on the desk are offline unless a summarizer is given. */
-export function desk(stories: SeedStory[] = [], opts: { password?: string; summarizer?: Summarizer } = {}) {
+export function desk(stories: SeedStory[] = [], opts: { password?: string; summarizer?: Summarizer; allowedHosts?: string[] } = {}) {
   const t = tempStore();
   const config = deskConfig();
   const clock = { now: new Date('2026-11-21T09:00:00.000Z') };
   const seeded = seedStories(t.store, stories);
   const runner = fakeRunner();
   const app = createApp({ store: t.store, config, now: () => clock.now, runner, password: opts.password, loginFailDelayMs: 5,
-    summarizer: opts.summarizer ?? offlineSummarizer() });
+    allowedHosts: opts.allowedHosts, summarizer: opts.summarizer ?? offlineSummarizer() });
   return { app, store: t.store as Store, config, clock, runner, seeded, cleanup: t.cleanup };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
 import type { PromptTemplate } from '../prompts.js';
-import { verifyClaims } from '../verify.js';
+import { verifyDraft } from '../verify.js';
 import { LlmItemError } from './errors.js';
 import { injectionProblem } from './guard.js';
 import { buildMessages, followUp, type RolePrompts } from './messages.js';
@@ -92,7 +92,7 @@ export async function draftSummary(env: DraftEnv, input: SummaryInput,
       retried = true;
       continue;
     }
-    const unsupported = verifyClaims(parsed.summary, source).unsupported;
+    const unsupported = verifyDraft(parsed.summary, input, ctx.topics).unsupported;
     if (unsupported.length) {
       const list = unsupported.join(', ');
       if (left.verify-- > 0) {

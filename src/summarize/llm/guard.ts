@@ -4,20 +4,14 @@
  * this catches the visible symptom when a model obeys anyway: output that copies an
  * instruction-like sentence of the article, uses a capitalised word found only in such a sentence
  * ("write the headline PWNED"), or a headline shouted in capitals. Such drafts are refused and
- * retried once. It cannot catch an instruction obeyed in ordinary words.
+ * retried once. An instruction obeyed in ordinary words is not refused here; verify.ts flags what
+ * it can of it (wording found only in the instruction, topics the article does not support).
  */
 import type { Summary } from '../../domain/types.js';
+import { findInstructions } from '../injection.js';
 
-const INSTRUCTION = new RegExp([
-  String.raw`\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(?:instructions?|prompts?|rules|directions|guidelines)\b`,
-  String.raw`\b(?:system prompt|new instructions|you are now|you must now|respond only with|as an ai)\b`,
-  String.raw`\bwrite (?:the|a|your) (?:headline|summary|bullet|answer)\b`,
-].join('|'), 'i');
-
-/** Sentences (or lines) of `text` that read like instructions to a language model. */
-export function instructionSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s && INSTRUCTION.test(s));
-}
+/** Sentences (or lines) of `text` that read like instructions to a language model (the shared detector). */
+export const instructionSentences = findInstructions;
 
 const tokens = (s: string): string[] => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 const norm = (s: string) => tokens(s).join(' ').toLowerCase();

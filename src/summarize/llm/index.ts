@@ -4,6 +4,7 @@
  * An edge: it does network I/O and must not import jobs, cli or web.
  */
 import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
+import { instructionFindings } from '../injection.js';
 import { contentHash, loadPrompt } from '../prompts.js';
 import { draftSummary } from './draft.js';
 import { REPAIR_VARS, splitRoles, SUMMARIZE_VARS } from './messages.js';
@@ -36,6 +37,10 @@ export function createLlmSummarizer(cfg: LlmConfig, deps: LlmDeps): LlmSummarize
   return {
     name: `llm:${cfg.model}`,
     promptVersion,
-    summarize: (input, ctx) => draftSummary(env, input, ctx),
+    // Instructions planted in the article are quoted to the editor whatever the draft says.
+    summarize: async (input, ctx) => {
+      const r = await draftSummary(env, input, ctx);
+      return { ...r, unsupported: [...r.unsupported, ...instructionFindings(input)] };
+    },
   };
 }

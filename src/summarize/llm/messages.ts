@@ -47,9 +47,17 @@ export function splitRoles(t: PromptTemplate): RolePrompts {
   return { system, user };
 }
 
-/** Defuses anything in article text that looks like our <article> markers, so it cannot close the block. */
+/** "<" and ">" as article text may spell them: ASCII, full-width and small forms, angle quotes, HTML entities. */
+const OPEN = String.raw`(?:<|＜|﹤|‹|〈|⟨|&lt;?|&#0*60;?|&#x0*3c;?)`;
+const CLOSE = String.raw`(?:>|＞|﹥|›|〉|⟩|&gt;?|&#0*62;?|&#x0*3e;?)`;
+const MARKER = new RegExp(String.raw`${OPEN}\s*([/／]?)\s*article\b(?:[^<>＜＞﹤﹥‹›〈〉⟨⟩&\n]{0,200}?${CLOSE})?`, 'giu');
+
+/**
+ * Defuses anything in article text that looks like our <article> markers (also half-written, full-width
+ * or entity-encoded ones), so it cannot close the block or open a second one.
+ */
 export function neutraliseMarkers(s: string): string {
-  return s.replace(/<\s*(\/?)\s*article\b[^>]*>/gi, (_m, slash: string) => `[${slash}article]`);
+  return s.replace(MARKER, (_m, slash: string) => `[${slash ? '/' : ''}article]`);
 }
 
 /** The taxonomy as the prompt shows it: one line per topic, id first. */

@@ -1,12 +1,13 @@
 /**
  * One chat completion with everything around it: the openai client (its own retries off, so every
  * attempt is recorded), the response_format fallback chain, max_tokens/temperature adaptation for
- * reasoning models, backoff on 429/5xx/timeouts honouring Retry-After, the concurrency and
- * requests-per-minute limits, and one LlmCallRecord per attempt.
+ * reasoning models, backoff on 429/5xx/timeouts honouring Retry-After up to llm.max_retry_wait_s
+ * (beyond it, or after 3 timeouts in a row, the instance stops: LlmFatalError for this and every
+ * later request), the concurrency and requests-per-minute limits, and one LlmCallRecord per attempt.
  */
 import OpenAI from 'openai';
 import PQueue from 'p-queue';
-import { backoffMs, RETRY_AFTER_CAP_MS } from '../../net/retry.js';
+import { backoffMs } from '../../net/retry.js';
 import { classifyFailure, LlmFatalError, LlmItemError } from './errors.js';
 import { countTokens } from './truncate.js';
 import type { ChatMessage, LlmCallRecord, LlmConfig, LlmDeps } from './types.js';
@@ -14,6 +15,10 @@ import type { ChatMessage, LlmCallRecord, LlmConfig, LlmDeps } from './types.js'
 /** Retries after a transient failure (so up to 5 attempts per message). */
 const MAX_RETRIES = 4;
 const BACKOFF_BASE_MS = 1000;
+/** llm.max_retry_wait_s when not configured. */
+const DEFAULT_MAX_RETRY_WAIT_S = 60;
+/** Timeouts in a row (across stories) after which the server is taken for hung and the stage stops. */
+const BREAKER_TIMEOUTS = 3;
 /** Sent when no key is configured: local servers (Ollama, llama.cpp, vLLM) ignore it. */
 const PLACEHOLDER_KEY = 'no-key-needed';
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -58,6 +63,10 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
     nextStart = at + spacing;
     if (at > t) await new Promise<void>((r) => setTimeout(r, at - t));
   };
+  const maxWaitS = cfg.max_retry_wait_s ?? DEFAULT_MAX_RETRY_WAIT_S;
+  // Once set, every later request of this instance fails at once with this message (the stage stops).
+  let stopped: string | null = null;
+  let timeoutsInRow = 0;
   let mode: Mode = 'json_schema';
   // Learned from 400s, like the mode: reasoning models want max_completion_tokens and no temperature.
   let tokenParam: 'max_tokens' | 'max_completion_tokens' = 'max_tokens';
@@ -92,9 +101,12 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
   async function chat(messages: ChatMessage[], schema: Record<string, unknown>): Promise<ChatReply> {
     const promptTokens = () => countTokens(messages.map((x) => x.content).join('\n')) + 4 * messages.length;
     for (let retry = 0; ; ) {
+      if (stopped) throw new LlmFatalError(stopped);
       const used = mode;
       const r = await attempt(messages, schema, used);
+      if (stopped) throw new LlmFatalError(stopped);
       if ('res' in r && r.res) {
+        timeoutsInRow = 0;
         const choice = r.res.choices?.[0];
         const content = choice?.message?.content ?? null;
         const tin = r.res.usage?.prompt_tokens ?? promptTokens();
@@ -112,6 +124,17 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
       const f = classifyFailure(r.error, { model: cfg.model, baseUrl, timeoutMs: cfg.timeout_ms }, now());
       record({ tokens_in: 0, tokens_out: 0, ms: r.ms, outcome: f.outcome, error: f.message }, false);
       if (f.kind === 'fatal') throw new LlmFatalError(f.message);
+      timeoutsInRow = f.outcome === 'timeout' ? timeoutsInRow + 1 : 0;
+      if (timeoutsInRow >= BREAKER_TIMEOUTS) {
+        stopped = `LLM not answering: ${timeoutsInRow} requests in a row to ${baseUrl} got no answer within ${cfg.timeout_ms} ms; ` +
+          'the remaining stories wait for the next run (check that the server is up and not overloaded, or raise llm.timeout_ms)';
+        throw new LlmFatalError(stopped);
+      }
+      if (f.kind === 'transient' && f.retryAfterMs != null && f.retryAfterMs > maxWaitS * 1000) {
+        stopped = `rate limited until ${new Date(now() + f.retryAfterMs).toISOString()} — ${baseUrl} asked to wait ` +
+          `${Math.round(f.retryAfterMs / 1000)} s, more than llm.max_retry_wait_s (${maxWaitS} s); the remaining stories wait for the next run`;
+        throw new LlmFatalError(stopped);
+      }
       if (f.kind === 'format' && used !== 'none') {
         // Remember the downgrade for the whole instance; a parallel request may have done it already.
         if (mode === used) mode = NEXT_MODE[used];
@@ -126,7 +149,7 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
         continue;
       }
       if (f.kind === 'transient' && retry < MAX_RETRIES) {
-        const wait = f.retryAfterMs != null ? Math.min(RETRY_AFTER_CAP_MS, f.retryAfterMs) : backoffMs(retry, BACKOFF_BASE_MS, random);
+        const wait = f.retryAfterMs != null ? f.retryAfterMs : backoffMs(retry, BACKOFF_BASE_MS, random);
         deps.log?.debug({ stage: 'summarize', outcome: f.outcome, ms: wait }, `${f.message}; retrying in ${wait} ms`);
         retry++;
         await sleep(wait);

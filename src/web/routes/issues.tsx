@@ -19,7 +19,7 @@ const labels = (c: Context<Env>) => new Map(c.get('deps').config.topics.map((t) 
 function showIssue(c: Context<Env>, issue: IssueRow) {
   const { store, config } = c.get('deps');
   const doc = issueDocument(store, config, issue.id);
-  return page(c, issue.title, 'issue', <IssuePage issue={issue} doc={doc} csrf={c.get('session').csrf} labels={labels(c)}
+  return page(c, issue.title, 'issue', <IssuePage issue={issue} doc={doc} csrf={c.get('csrf')} labels={labels(c)}
     timeZone={config.schedule.timezone} issues={store.listIssues()} />);
 }
 
@@ -29,7 +29,7 @@ function createForm(c: Context<Env>, error?: string, status: 200 | 422 = 200) {
   const last = store.lastPublishedIssue();
   const tz = config.schedule.timezone;
   const from = last?.published_at ? isoDay(new Date(last.published_at), tz) : isoDay(new Date(now().getTime() - DEFAULT_DAYS * 86_400_000), tz);
-  return page(c, 'New issue', 'issue', <CreateIssue csrf={c.get('session').csrf} publication={config.publication.name} volume={next.volume}
+  return page(c, 'New issue', 'issue', <CreateIssue csrf={c.get('csrf')} publication={config.publication.name} volume={next.volume}
     number={next.number} from={from} to={isoDay(now(), tz)} issues={store.listIssues()} error={error} />, status);
 }
 
@@ -44,7 +44,7 @@ function onEntry(fn: (c: Context<Env>, issue: IssueRow, itemId: number, body: Re
       fn(c, issue, itemId, await c.req.parseBody());
       if (!isHtmx(c)) return c.redirect(`/issues/${issue.id}`, 303);
       const fresh = store.getIssue(issue.id)!;
-      return c.html(<IssueBody issue={fresh} doc={issueDocument(store, config, issue.id)} csrf={c.get('session').csrf} labels={labels(c)} />);
+      return c.html(<IssueBody issue={fresh} doc={issueDocument(store, config, issue.id)} csrf={c.get('csrf')} labels={labels(c)} />);
     } catch (err) {
       if (err instanceof IssueError) return refuse(c, err.message);
       throw err;

@@ -7,12 +7,12 @@ import type { StoryCard } from '../../store/index.js';
 import { Card } from '../views/card.js';
 import { canReshape } from '../views/members.js';
 import { plural } from '../views/format.js';
-import { idParam, isHtmx, refuse } from '../render.js';
+import { formAnswer, idParam, refuse } from '../render.js';
 import { cardContext } from './candidates.js';
 
-/** htmx gets the fragment; a plain form post goes back to the candidates. */
+/** htmx gets the fragment; a plain form post goes back to the candidates, or sees why it was refused (422). */
 function answer(c: Context<Env>, body: Child, status: 200 | 422 = 200) {
-  return isHtmx(c) ? c.html(<>{body}</>, status) : c.redirect('/', 303);
+  return formAnswer(c, 'Not done', body, status);
 }
 
 /** "a story cannot be merged with itself" → "A story cannot be merged with itself." */

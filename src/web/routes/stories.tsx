@@ -4,12 +4,12 @@ import { IssueError, shortlistStory, rejectStory, removeFromIssue } from '../../
 import type { StoryCard } from '../../store/index.js';
 import { Card, CardStub } from '../views/card.js';
 import { EditCard, TextPane, type EditValues } from '../views/edit.js';
-import { idParam, isHtmx, refuse } from '../render.js';
+import { formAnswer, idParam, isHtmx, page, refuse } from '../render.js';
 import { cardContext } from './candidates.js';
 
 type Handler = (c: Context<Env>, card: StoryCard) => Response | Promise<Response>;
 
-/** Runs a story action; IssueErrors become a message for the editor, and plain form posts go back to the page. */
+/** Runs a story action; IssueErrors become a message for the editor, and plain form posts that worked go back to the page. */
 function story(fn: Handler) {
   return async (c: Context<Env>) => {
     const id = idParam(c.req.param('id'));
@@ -17,7 +17,8 @@ function story(fn: Handler) {
     if (!card) return refuse(c, `There is no story ${c.req.param('id')}; it may have been merged into another. Reload the page.`, 404);
     try {
       const res = await fn(c, card);
-      return c.req.method === 'POST' && !isHtmx(c) ? c.redirect('/', 303) : res;
+      // A refusal (4xx) keeps its page and status; only a success turns into the redirect.
+      return c.req.method === 'POST' && !isHtmx(c) && res.status < 400 ? c.redirect('/', 303) : res;
     } catch (err) {
       if (err instanceof IssueError) return refuse(c, err.message);
       throw err;
@@ -50,7 +51,11 @@ export function storyRoutes(): Hono<Env> {
   const deps = (c: Context<Env>) => c.get('deps');
 
   app.get('/stories/:id/card', story((c, card) => c.html(<Card card={card} ctx={cardContext(c)} />)));
-  app.get('/stories/:id/edit', story((c, card) => c.html(<EditCard card={card} topics={deps(c).config.topics} />)));
+  app.get('/stories/:id/edit', story((c, card) => {
+    const form = <EditCard card={card} topics={deps(c).config.topics} csrf={c.get('csrf')} />;
+    // Opened as a page (no JavaScript), the form posts plainly; with htmx it is swapped into the card.
+    return isHtmx(c) ? c.html(form) : page(c, 'Edit story', 'candidates', <div class="panel">{form}<p><a class="btn" href="/">Back to the candidates</a></p></div>);
+  }));
   app.get('/stories/:id/text', story((c, card) => {
     const t = deps(c).store.itemText(card.lead_item_id);
     return c.html(<TextPane text={t?.text ?? null} from={t?.text_from ?? null} title={t?.title ?? null} />);
@@ -83,7 +88,7 @@ export function storyRoutes(): Hono<Env> {
     const { store, config, now } = deps(c);
     if (card.review === 'published') throw new IssueError('this story is in a published issue and can no longer change');
     const { rev, values, error } = await readEdit(c);
-    if (error) return c.html(<EditCard card={card} topics={config.topics} values={values} error={error} />, 422);
+    if (error) return formAnswer(c, 'Not saved', <EditCard card={card} topics={config.topics} values={values} error={error} csrf={c.get('csrf')} />, 422);
     const d = card.draft;
     // Fields equal to the machine draft stay unset, so "edited" means the editor changed something.
     const ok = store.saveEdit(card.story_id, rev, {
@@ -92,7 +97,7 @@ export function storyRoutes(): Hono<Env> {
       topics: config.topics.length === 0 || (d && values.topics.join() === d.topics.join()) ? null : values.topics,
     }, now().toISOString());
     const fresh = store.getCard(card.story_id)!;
-    if (!ok) return c.html(<EditCard card={fresh} topics={config.topics} values={values} conflict />, 409);
+    if (!ok) return formAnswer(c, 'Not saved', <EditCard card={fresh} topics={config.topics} values={values} conflict csrf={c.get('csrf')} />, 409);
     return c.html(<Card card={fresh} ctx={cardContext(c)} notice="Saved. The machine draft is kept; “Show machine draft” brings it back." />);
   }));
   return app;

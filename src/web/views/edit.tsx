@@ -10,14 +10,15 @@ export interface EditValues { headline: string; bullet: string; topics: string[]
  * The in-place edit form. With `conflict`, someone else saved first: their version is shown,
  * the editor's text stays in the form to copy, and saving needs a reload of the newer version.
  */
-export const EditCard: FC<{ card: StoryCard; topics: TopicConfig[]; values?: EditValues; conflict?: boolean; error?: string }> = (p) => {
+export const EditCard: FC<{ card: StoryCard; topics: TopicConfig[]; values?: EditValues; conflict?: boolean; error?: string; csrf?: string }> = (p) => {
   const { card } = p;
   const v = p.values ?? { headline: card.headline ?? card.title ?? '', bullet: card.bullet ?? '', topics: card.topics };
   const labels = new Map(p.topics.map((t) => [t.id, t.label]));
   const id = card.story_id;
   return (
     <article class="card editing" id={`story-${id}`} tabindex={-1} data-story={id}>
-      <form class="card-main edit-form" hx-post={`/stories/${id}/edit`} hx-target="closest .card" hx-swap="outerHTML">
+      <form class="card-main edit-form" method="post" action={`/stories/${id}/edit`} hx-post={`/stories/${id}/edit`} hx-target="closest .card" hx-swap="outerHTML">
+        {p.csrf && <input type="hidden" name="_csrf" value={p.csrf} />}
         {p.conflict && (
           <div class="alert alert-error" role="alert">
             <p><strong>Not saved: someone else saved this story while you were editing.</strong> Their version is below; your text
