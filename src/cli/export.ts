@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, openDatabase } from './common.js';
 import { issueDocument } from '../jobs/issues.js';
 import { renderIssue, renderHtml, EXPORT_FORMATS, type ExportFormat } from '../export/index.js';
 import { printPdf } from '../export-pdf/print.js';
@@ -23,7 +22,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if ((format === 'docx' || format === 'pdf') && !values.out) throw new UsageError(`--format ${format} is binary: name a file with --out`);
   const p = paths(values, io);
   const config = loadConfig(p.config);
-  const store = openStore(p.db);
+  const store = openDatabase(p.db, 'read');
   try {
     const doc = issueDocument(store, config, values.issue);
     if (doc.items.length === 0) {

@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, printJson, table } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, printJson, table, openDatabase } from './common.js';
 
 const USAGE = 'usage: newsdesk items [--db F] [--state S] [--source ID] [--since DATE] [--limit N] [--json] [--full]';
 const STATES = ['discovered', 'extracted', 'irrelevant', 'summarized', 'failed'];
@@ -23,7 +22,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit needs a positive whole number (got "${values.limit}")`);
-  const store = openStore(paths(values, io).db);
+  const store = openDatabase(paths(values, io).db, 'read');
   try {
     const items = store.listItems({ state: values.state, source: values.source, since, limit, full: values.full });
     if (values.json) { printJson(io, items); return EXIT.OK; }

@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, printJson, table } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, printJson, table, openDatabase } from './common.js';
 import { splitItem, mergeStories } from '../jobs/stories.js';
 
 const USAGE = `usage:
@@ -18,7 +17,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!v || !Number.isInteger(n) || n < 1) throw new UsageError(`${label} must be an id (a whole number)\n${USAGE}`);
     return n;
   };
-  const store = openStore(paths(values, io).db);
+  const store = openDatabase(paths(values, io).db, 'read');
   try {
     const [verb, a, b] = positionals;
     if (verb === 'split') {
