@@ -2,18 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { tempDir } from '../support/temp-db.js';
-import { main } from '../../src/cli.js';
-
-async function cli(args: string[]) {
-  const err = new PassThrough();
-  let stderr = '';
-  err.on('data', (c) => { stderr += c; });
-  const code = await main(args, { stdin: new PassThrough(), stdout: new PassThrough(), stderr: err, env: { ...process.env }, tty: false });
-  await new Promise((r) => setImmediate(r));
-  return { code, stderr };
-}
+import { runMain } from '../support/cli.js';
 
 test('read-only commands refuse a --db that does not exist (exit 2, naming it) and create nothing', async () => {
   const { dir, cleanup } = tempDir();
@@ -22,7 +12,7 @@ test('read-only commands refuse a --db that does not exist (exit 2, naming it) a
     writeFileSync(config, 'publication: { name: "Test Digest" }\nsources:\n  - { id: wire, type: rss, url: "https://wire.example/feed" }\n');
     const typo = join(dir, 'dtaa', 'newsdesk.db');
     for (const args of [['items'], ['stories'], ['export', '--issue', '1.1', '--format', 'md']]) {
-      const r = await cli([...args, '--config', config, '--db', typo]);
+      const r = await runMain([...args, '--config', config, '--db', typo]);
       assert.equal(r.code, 2, `${args[0]}: ${r.stderr}`);
       assert.ok(r.stderr.includes(typo), r.stderr);
       assert.match(r.stderr, /no database at .*check --db/);
@@ -30,7 +20,7 @@ test('read-only commands refuse a --db that does not exist (exit 2, naming it) a
     }
     const notDb = join(dir, 'notes.db');
     writeFileSync(notDb, 'these are my notes, not a database\n'.repeat(200));
-    const r = await cli(['items', '--config', config, '--db', notDb]);
+    const r = await runMain(['items', '--config', config, '--db', notDb]);
     assert.equal(r.code, 2, r.stderr);
     assert.ok(r.stderr.includes(notDb), r.stderr);
   } finally { cleanup(); }

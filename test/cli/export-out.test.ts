@@ -2,23 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { tempDir } from '../support/temp-db.js';
+import { runMain } from '../support/cli.js';
 import { seedStories } from '../support/seed.js';
 import { openStore } from '../../src/store/index.js';
-import { main } from '../../src/cli.js';
-
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => { stdout += c; });
-  err.on('data', (c) => { stderr += c; });
-  const code = await main(args, { stdin: new PassThrough(), stdout: out, stderr: err, env: { ...process.env }, tty: false });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout, stderr };
-}
 
 test('export --out refuses to overwrite without --force, writes through a temp file, and warns about an empty issue', async () => {
   const { dir, cleanup } = tempDir();
@@ -29,7 +16,7 @@ test('export --out refuses to overwrite without --force, writes through a temp f
     const store = openStore(db);
     const [one] = seedStories(store, [{ title: 'Ministers meet', headline: 'Ministers meet in Tokyo', bullet: 'They met on Tuesday.' }]);
     store.close();
-    const nd = (...args: string[]) => cli([...args, '--config', config, '--db', db]);
+    const nd = (...args: string[]) => runMain([...args, '--config', config, '--db', db]);
     assert.equal((await nd('issue', 'create', '--volume', '1', '--number', '1')).code, 0);
 
     const out = join(dir, 'issue.md');

@@ -2,28 +2,16 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { startFixtureServer, staticBody, type FixtureServer } from '../support/fixture-server.js';
 import { tempDir } from '../support/temp-db.js';
-import { main } from '../../src/cli.js';
+import { runMain } from '../support/cli.js';
 import { ARTICLES, articlePage, rssFeed } from '../jobs/site.js';
+
+const cli = (args: string[]) => runMain(args, { ...process.env, NEWSDESK_LOG_LEVEL: 'info' });
 
 let server: FixtureServer;
 before(async () => { server = await startFixtureServer(); });
 after(async () => { await server.close(); });
-
-/** Runs the CLI in this process with stderr redirected (not a terminal); returns the exit code and both streams. */
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c) => { stdout += c; });
-  err.on('data', (c) => { stderr += c; });
-  const code = await main(args, { stdin: new PassThrough(), stdout: out, stderr: err, env: { ...process.env, NEWSDESK_LOG_LEVEL: 'info' }, tty: false });
-  await new Promise((r) => setImmediate(r));
-  return { code, stdout, stderr };
-}
 
 /** Every non-empty stderr line is one JSON object with a level and a message. */
 function assertJsonLines(stderr: string): { level: string; msg: string }[] {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import { createFetcher, FetchError, type FetchPolicy } from '../../src/net/index.js';
+import { createFetcher, type FetchPolicy } from '../../src/net/index.js';
+import { failure } from '../support/fetch-failure.js';
 import {
   hang, reply, sequence, startFixtureServer, staticBody, status, trickle, type FixtureServer,
 } from '../support/fixture-server.js';
@@ -13,17 +14,6 @@ const policy = (o: Partial<FetchPolicy> = {}): FetchPolicy => ({
 });
 const fast = { retryBaseMs: 5 };
 const A = '127.0.0.2';
-
-/** Resolves with the FetchError the promise rejects with (fails if it resolves). */
-async function failure(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FetchError, `expected a FetchError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the fetch to fail');
-}
 
 let srv: FixtureServer;
 before(async () => { srv = await startFixtureServer(); });

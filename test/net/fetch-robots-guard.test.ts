@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createFetcher, FetchError, type FetchPolicy } from '../../src/net/index.js';
+import { failure } from '../support/fetch-failure.js';
 import { hang, startFixtureServer, staticBody, status, type FixtureServer } from '../support/fixture-server.js';
 
 const policy = (o: Partial<FetchPolicy> = {}): FetchPolicy => ({
@@ -10,17 +11,6 @@ const policy = (o: Partial<FetchPolicy> = {}): FetchPolicy => ({
 });
 const A = '127.0.0.2';
 const B = '127.0.0.3';
-
-/** Resolves with the FetchError the promise rejects with (fails if it resolves). */
-async function failure(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FetchError, `expected a FetchError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the fetch to fail');
-}
 
 let srv: FixtureServer;
 before(async () => { srv = await startFixtureServer(); });

@@ -2,7 +2,8 @@
 // not only the first. These chains put the refusal at the third URL (hop 2), after two redirects.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createFetcher, FetchError, type FetchPolicy } from '../../src/net/index.js';
+import { createFetcher, type FetchPolicy } from '../../src/net/index.js';
+import { failure } from '../support/fetch-failure.js';
 import { forbiddenRange } from '../../src/net/guard.js';
 import { redirect, startFixtureServer, staticBody, type FixtureServer } from '../support/fixture-server.js';
 
@@ -15,16 +16,6 @@ const B = '127.0.0.3';
 const C = '127.0.0.4';
 /** A and B stand for public sites; C (and every other address) keeps its real range, loopback. */
 const addressRange = (ip: string) => (ip === A || ip === B ? null : forbiddenRange(ip));
-
-async function failure(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FetchError, `expected a FetchError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the fetch to fail');
-}
 
 let srv: FixtureServer;
 before(async () => { srv = await startFixtureServer(); });

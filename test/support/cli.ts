@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli.js';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,4 +26,17 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; std
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin!.end(opts.stdin ?? '');
   });
+}
+
+/** Runs the CLI in this process with stderr redirected (not a terminal); resolves with exit code and output. */
+export async function runMain(args: string[], env: Record<string, string | undefined> = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c) => { stdout += c; });
+  err.on('data', (c) => { stderr += c; });
+  const code = await main(args, { stdin: new PassThrough(), stdout: out, stderr: err, env: { ...env }, tty: false });
+  await new Promise((r) => setImmediate(r));
+  return { code, stdout, stderr };
 }
