@@ -1,7 +1,7 @@
 import type { Summary, SummaryInput, Topic } from '../domain/types.js';
 import { summarizeOffline } from './offline/index.js';
 import { instructionFindings } from './injection.js';
-import { verifyDraft } from './verify.js';
+import { verifyDraft } from './verify-draft.js';
 
 /** What every summarizer offers: a draft for one story, with the claims the article does not support. */
 export interface Summarizer {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findInstructions, instructionFindings } from '../../src/summarize/injection.js';
-import { verifyDraft } from '../../src/summarize/verify.js';
+import { verifyDraft } from '../../src/summarize/verify-draft.js';
 import { neutraliseMarkers } from '../../src/summarize/llm/messages.js';
 import { loadArticles, taxonomy } from './fixtures/articles.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
 import type { PromptTemplate } from '../prompts.js';
-import { verifyDraft } from '../verify.js';
+import { verifyDraft } from '../verify-draft.js';
 import { LlmItemError } from './errors.js';
 import { injectionProblem } from './guard.js';
 import { buildMessages, followUp, type RolePrompts } from './messages.js';
