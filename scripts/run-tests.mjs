@@ -1,5 +1,5 @@
 // Runs every test/**/*.test.ts through node:test with tsx. Node 20's --test does not expand globs itself.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -11,7 +11,21 @@ function find(dir) {
   });
 }
 
+/** name → size and mtime of every file under data/: the tests must leave the user's data alone. */
+function snapshot(dir) {
+  if (!existsSync(dir)) return new Map();
+  return new Map(readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))).filter((f) => statSync(f).isFile())
+    .map((f) => { const st = statSync(f); return [f, `${st.size}:${st.mtimeMs}`]; }));
+}
+
 const only = process.argv.slice(2);
+const before = snapshot('data');
 const files = (only.length ? only.flatMap((d) => (d.endsWith('.ts') ? [d] : find(d))) : find('test')).sort();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+const after = snapshot('data');
+const touched = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
+if (touched.length) {
+  process.stderr.write(`\nthe tests changed files in data/ (tests must use temp dirs only): ${touched.join(', ')}\n`);
+  process.exit(1);
+}
 process.exit(r.status ?? 1);

@@ -1,14 +1,20 @@
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { DbOpenError, openStore, type Store } from '../store/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
-/** Where the config and database live: flags, then NEWSDESK_CONFIG / NEWSDESK_DB, then defaults. */
-export function paths(values: { config?: string; db?: string }, io: CliIO): { config: string; db: string } {
+/**
+ * Where the config and database live: flags, then NEWSDESK_CONFIG / NEWSDESK_DB, then defaults. `dbGiven` says
+ * whether the user named the database (a name can be mistyped; the default cannot).
+ */
+export function paths(values: { config?: string; db?: string }, io: CliIO): { config: string; db: string; dbGiven: boolean } {
+  const db = values.db ?? io.env.NEWSDESK_DB;
   return {
     config: values.config ?? io.env.NEWSDESK_CONFIG ?? './sources.yaml',
-    db: values.db ?? io.env.NEWSDESK_DB ?? './data/newsdesk.db',
+    db: db ?? './data/newsdesk.db',
+    dbGiven: db !== undefined,
   };
 }
 
@@ -24,6 +30,16 @@ export function openDatabase(file: string, mode: 'read' | 'write'): Store {
     if (err instanceof DbOpenError && (err.problem === 'missing' || err.problem === 'not a database')) throw new UsageError(err.message);
     throw err;
   }
+}
+
+/**
+ * The database for `serve` and `sources`, which work on a fresh install: the default ./data/newsdesk.db is created
+ * on first use (and `created` says so), but a database the user named must exist, since a typo would otherwise
+ * give an empty desk.
+ */
+export function openOrCreateDefault(p: { db: string; dbGiven: boolean }): { store: Store; created: boolean } {
+  const created = !p.dbGiven && !existsSync(p.db);
+  return { store: openDatabase(p.db, p.dbGiven ? 'read' : 'write'), created };
 }
 
 /**

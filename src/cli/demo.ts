@@ -1,27 +1,36 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { EXIT, type CliIO } from './io.js';
 import { parse } from './common.js';
 import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
-import { runDemo } from '../demo/run.js';
+import { DemoDbInUseError, runDemo } from '../demo/run.js';
 import { startDesk, untilSignal } from './serve.js';
 
-const USAGE = 'usage: newsdesk demo [--no-serve] [--port N]   (what `npm run demo` runs)';
+const USAGE = 'usage: newsdesk demo [--no-serve] [--port N] [--dir FOLDER]   (what `npm run demo` runs; FOLDER defaults to data/)';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `newsdesk demo`: the whole job, offline, on the bundled sample corpus; then the review app. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse(args, { 'no-serve': { type: 'boolean', default: false }, port: { type: 'string' },
+  const { values } = parse(args, { 'no-serve': { type: 'boolean', default: false }, port: { type: 'string' }, dir: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'error');
-  const db = join(ROOT, 'data', 'demo.db');
+  const outDir = values.dir ? resolve(values.dir) : join(ROOT, 'data');
+  const shown = relative(process.cwd(), outDir) || '.';
+  const db = join(outDir, 'demo.db');
   io.stderr.write('newsdesk demo: serving the sample corpus (data/samples) on loopback and ingesting it offline…\n');
   const progress = progressReporter(io, 4);
   const t0 = performance.now();
-  const demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir: join(ROOT, 'data'), log,
-    progress: progress.hooks, now: () => new Date() });
+  let demo;
+  try {
+    demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir, log,
+      progress: progress.hooks, now: () => new Date() });
+  } catch (err) {
+    if (!(err instanceof DemoDbInUseError)) throw err;
+    io.stderr.write(`\nnewsdesk demo: ${err.message}\n`);
+    return EXIT.LOCKED;
+  }
   progress.done();
   const r = demo.report;
   io.stderr.write(`\ningested in ${((performance.now() - t0) / 1000).toFixed(1)}s: ${r.items.new} articles, ${r.items.extracted} relevant, ` +
@@ -54,7 +63,7 @@ Try:
   • "n sources" on a card lists every outlet that covered the story (official sources first)
   • the Draft issue tab: reorder with the arrows, preview the digest, download Markdown / HTML / Word
   • the Sources tab: each outlet's health, and "Ingest now" (re-reads the sample outlets: nothing new, feeds answer 304)
-Ctrl-C stops it. The exports are in data/; the database is data/demo.db (run \`npm run demo\` again to rebuild it).
+Ctrl-C stops it. The exports are in ${shown}/; the database is ${join(shown, 'demo.db')} (stop this desk, then run \`npm run demo\` again to rebuild it).
 `);
   await untilSignal();
   await desk.stop();

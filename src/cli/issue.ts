@@ -1,6 +1,6 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table } from './common.js';
-import { openStore, type IssueRow } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, openDatabase } from './common.js';
+import type { IssueRow } from '../store/index.js';
 import { createIssue, addToIssue, removeFromIssue, moveInIssue, publishIssue, resolveIssue, issueDocument } from '../jobs/issues.js';
 
 const USAGE = `usage:
@@ -35,7 +35,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.help || !verb) { io.stderr.write(`${USAGE}\n`); return values.help ? EXIT.OK : EXIT.USAGE; }
   const p = paths(values, io);
   const config = loadConfig(p.config);
-  const store = openStore(p.db);
+  const store = openDatabase(p.db, 'read');
   const now = new Date();
   const need = (n: number, what: string) => { if (rest.length < n) throw new UsageError(`issue ${verb} needs ${what}\n${USAGE}`); };
   const report = (i: IssueRow) => (values.json ? printJson(io, i) : io.stderr.write(`${line(i)}\n`));

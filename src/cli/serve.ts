@@ -1,6 +1,5 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, openOrCreateDefault } from './common.js';
 import { createLogger } from '../jobs/log.js';
 import { createIngestRunner, startSchedule } from '../jobs/schedule.js';
 import { createApp } from '../web/app.js';
@@ -32,7 +31,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const p = paths(values, io);
   const config = loadConfig(p.config);
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'info');
-  const store = openStore(p.db);
+  const { store, created } = openOrCreateDefault(p);
+  if (created) io.stderr.write(`newsdesk: no database yet, created ${p.db} ("Ingest now" on the Sources page fills it)\n`);
   let desk: Desk;
   try {
     desk = await startDesk({ config, store, log, now: () => new Date(), env: io.env, host: values.host, port, password,

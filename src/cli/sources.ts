@@ -1,6 +1,5 @@
 import { EXIT, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table } from './common.js';
-import { openStore } from '../store/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, openOrCreateDefault } from './common.js';
 import { toSources } from '../jobs/sources.js';
 
 const USAGE = 'usage: newsdesk sources [--config F] [--db F] [--json]';
@@ -11,7 +10,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   const p = paths(values, io);
   const config = loadConfig(p.config);
-  const store = openStore(p.db);
+  const { store } = openOrCreateDefault(p);
   try {
     store.upsertSources(toSources(config));
     const since = new Date(Date.now() - 14 * 86_400_000).toISOString();

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema, type Config } from '../config/schema.js';
 import { loadConfig } from '../config/load.js';
-import { openStore, type Store, type StoryCard } from '../store/index.js';
+import { databaseInUse, openStore, type Store, type StoryCard } from '../store/index.js';
 import { createFetcher } from '../net/index.js';
 import { runIngest, type IngestReport } from '../jobs/ingest.js';
 import { offlineSummarizer } from '../summarize/index.js';
@@ -14,6 +14,16 @@ import { serveSamples } from './samples-server.js';
 
 /** How the manifest of data/samples describes its outlets. */
 interface Manifest { outlets: { id: string; name: string; type: string; entry: string; primary: boolean }[] }
+
+/** The demo database is open in another process (a desk serving it): rebuilding it would pull it from under it. */
+export class DemoDbInUseError extends Error {
+  constructor(readonly db: string) {
+    super(`${db} is open in another newsdesk (a desk started by \`npm run demo\` or \`newsdesk serve\`?): ` +
+      'the demo rebuilds that database, so stop the other one first (Ctrl-C in its terminal) and run the demo again, ' +
+      'or give this one its own folder with `npm run demo -- --dir FOLDER`');
+    this.name = 'DemoDbInUseError';
+  }
+}
 
 /** What the demo produced. */
 export interface DemoResult {
@@ -37,6 +47,8 @@ const ISSUE_SIZE = 8;
 export async function runDemo(o: { root: string; configFile: string; db: string; outDir: string; log: Logger; progress?: IngestProgress; now: () => Date }): Promise<DemoResult> {
   const samplesDir = join(o.root, 'data', 'samples');
   const manifest = JSON.parse(readFileSync(join(samplesDir, 'manifest.json'), 'utf8')) as Manifest;
+  // Checked before anything is served or deleted: a desk reading the old database keeps it.
+  if (databaseInUse(o.db)) throw new DemoDbInUseError(o.db);
   const samples = await serveSamples(samplesDir, manifest.outlets.map((x) => x.id));
   try {
     const base = loadConfig(o.configFile);

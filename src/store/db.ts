@@ -53,6 +53,25 @@ function explain(file: string, err: unknown): unknown {
 }
 
 /**
+ * Whether another connection (a running desk, an ingest) has `file` open. A WAL database cannot leave WAL mode
+ * while anyone else has it open, so the switch, tried without waiting, fails exactly then. Only for a file about
+ * to be deleted: it leaves the database in rollback-journal mode.
+ */
+export function databaseInUse(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('journal_mode = DELETE');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
+    throw explain(file, err);
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Opens the SQLite file in WAL mode and applies pending migrations. With `create: false` a missing file is
  * refused (DbOpenError 'missing') instead of creating it and its folders.
  */
@@ -60,6 +79,9 @@ export function openDb(file: string, opts: { create?: boolean } = {}): Db {
   if (file !== ':memory:') {
     if (opts.create === false && !existsSync(file)) throw new DbOpenError(file, 'missing', '');
     if (opts.create !== false) mkdirSync(dirname(file), { recursive: true });
+    // SQLite would open a file it may not write read-only without a word, and the first write would fail
+    // later without naming the file.
+    if (existsSync(file) && !statSync(file).isDirectory() && !writable(file)) throw new DbOpenError(file, 'read-only file', '');
   }
   let db: Db | undefined;
   try {

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { tempDir } from '../support/temp-db.js';
 import { runCli, ROOT } from '../support/cli.js';
 import { runDemo } from '../../src/demo/run.js';
+import { openStore } from '../../src/store/index.js';
 import { silentLogger } from '../../src/jobs/log.js';
 
 interface Manifest { articles: { path: string; relevant: boolean; topic: string | null; story: string | null }[] }
@@ -43,11 +44,34 @@ test('the demo runs the whole job offline: ingest, summaries, a draft issue, exp
   } finally { cleanup(); }
 });
 
-test('npm run demo -- --no-serve works from the command line and is idempotent', async () => {
-  for (let i = 0; i < 2; i++) {
-    const r = await runCli(['demo', '--no-serve']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /draft issue "US-Japan Alliance Digest Vol 1\.1" with 8 stories/);
-  }
-  assert.ok(existsSync(join(ROOT, 'data/demo-issue.md')));
+test('npm run demo -- --no-serve works from the command line and is idempotent (in the folder given, not data/)', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['demo', '--no-serve', '--dir', dir]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /draft issue "US-Japan Alliance Digest Vol 1\.1" with 8 stories/);
+    }
+    assert.ok(existsSync(join(dir, 'demo-issue.md')));
+    assert.ok(existsSync(join(dir, 'demo.db')));
+  } finally { cleanup(); }
+});
+
+test('the demo refuses to rebuild a database another process (a running desk) has open, and leaves it alone', async () => {
+  const { dir, cleanup } = tempDir();
+  const db = join(dir, 'demo.db');
+  try {
+    const first = await runCli(['demo', '--no-serve', '--dir', dir]);
+    assert.equal(first.code, 0, first.stderr);
+    const desk = openStore(db); // what `newsdesk serve` holds while it runs
+    try {
+      const before = desk.listCards({ review: 'all', limit: 1000 }).cards.length;
+      const r = await runCli(['demo', '--no-serve', '--dir', dir]);
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /demo\.db is open in another newsdesk.*stop the other one first/s);
+      assert.equal(desk.listCards({ review: 'all', limit: 1000 }).cards.length, before, 'the open database still has its stories');
+    } finally { desk.close(); }
+    const again = await runCli(['demo', '--no-serve', '--dir', dir]);
+    assert.equal(again.code, 0, 'once the desk is gone the demo rebuilds it');
+  } finally { cleanup(); }
 });

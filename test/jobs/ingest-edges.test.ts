@@ -88,19 +88,21 @@ test('per-host politeness holds across a whole run (from the server log)', async
   try {
     const config = testConfig(hosts.map((h, i) => ({ id: `s${i}`, type: 'rss', url: slow.url(h, '/f.xml') })),
       { per_host_concurrency: 2, per_host_delay_ms: 60, concurrency: 4 });
-    // The server shares this process's event loop with extraction: a stall delays when it notices a request,
-    // so the allowed timer slack grows by the worst stall seen (capped at a quarter of the gap).
+    // The server shares this process's event loop with extraction: a stall delays when it notices a request
+    // (the next one, on time, then looks early), so each gap may shrink by the worst stall seen. On a loaded
+    // machine that stall can exceed the gap itself, so the typical gap is held to the configured one as well:
+    // a crawler that ignored the gap would show a median near the 30 ms latency or below.
     const loop = watchEventLoop();
     const r = await ingestOnce(config, store);
-    const slack = 2 + Math.min(loop.stop().maxStallMs, 15);
+    const slack = 2 + loop.stop().maxStallMs;
     assert.equal(r.items.new, hosts.length * perHost);
     for (const h of hosts) {
       const reqs = slow.log.filter((x) => x.host === h).sort((a, b) => a.start - b.start);
       assert.ok(maxInFlight(reqs) <= 2, `${h}: ${maxInFlight(reqs)} in flight`);
-      for (let i = 1; i < reqs.length; i++) {
-        const gap = reqs[i].start - reqs[i - 1].start;
-        assert.ok(gap >= 60 - slack, `${h}: starts ${gap.toFixed(1)} ms apart (slack ${slack.toFixed(1)})`);
-      }
+      const gaps = reqs.slice(1).map((q, i) => q.start - reqs[i].start);
+      for (const gap of gaps) assert.ok(gap >= 60 - slack, `${h}: starts ${gap.toFixed(1)} ms apart (slack ${slack.toFixed(1)})`);
+      const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+      assert.ok(median >= 58, `${h}: median gap ${median.toFixed(1)} ms, configured 60`);
     }
     assert.ok(maxInFlight(slow.log) <= 4, 'overall concurrency');
   } finally { cleanup(); await slow.close(); }

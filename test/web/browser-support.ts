@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { spawnCli, ROOT } from '../support/cli.js';
+import { openStore } from '../../src/store/index.js';
 
 /** Debian's Chromium (NEWSDESK_CHROMIUM overrides the path); the browser tests skip, saying why, when it is missing. */
 export const CHROMIUM = process.env.NEWSDESK_CHROMIUM ?? '/usr/bin/chromium';
@@ -36,6 +37,9 @@ export interface Served { url: string; child: ChildProcess; stderr(): string; st
 
 /** Starts `newsdesk serve --port 0` and resolves with the URL it prints once it listens. */
 export function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  // `serve` refuses a --db that does not exist (a typo would give an empty desk): make the test's fresh one first.
+  const db = args[args.indexOf('--db') + 1];
+  if (args.includes('--db') && db && !existsSync(db)) openStore(db).close();
   const child = spawnCli(['serve', '--port', '0', '--no-schedule', ...args], { NEWSDESK_PASSWORD: '', ...env });
   let err = '';
   child.stdin!.end();
