@@ -50,10 +50,12 @@ test('a page under a rebound name gets 421 and a note on how to allow it; no des
   await page.close();
 });
 
-test('with `serve --allowed-host evil.example` the same name opens the desk', { skip: SKIP_BROWSER || 'unfinished (issue 12 item 1): the allowed-name desk does not open in this test yet; the 421 case above and test/web/hosts.test.ts cover the guard' }, async () => {
+test('with `serve --allowed-host evil.example` the same name opens the desk', { skip: SKIP_BROWSER }, async () => {
   const { page, errors } = await openDesk(browser, `http://evil.example:${port(listed)}/`);
   assert.match(await page.textContent('h1') ?? '', /Candidates/);
   assert.ok(await page.locator('.card').count() > 0);
-  assert.deepEqual(errors, []);
+  // Chromium notes that it ignores the Cross-Origin-Opener-Policy header on a plain-HTTP origin other than
+  // localhost; that is the browser explaining a header, not an error of the page.
+  assert.deepEqual(errors.filter((e) => !/Cross-Origin-Opener-Policy header has been ignored/.test(e)), []);
   await page.close();
 });
