@@ -4,19 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveSamples } from '../src/demo/samples-server.js';
+import { escapeHtml } from '../src/export/html.js';
 import { OUTLETS, type EvalArticle } from './sets.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** RFC 822 date of an ISO time, in UTC (as RSS pubDate). */
-export function rfc822(iso: string): string {
-  const d = new Date(iso);
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MON[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-}
+/** RFC 822 date of an ISO time, in GMT (as RSS pubDate). */
+const rfc822 = (iso: string) => new Date(iso).toUTCString();
 const isoZ = (iso: string) => new Date(iso).toISOString().replace('.000Z', 'Z');
 const longDate = (iso: string) => { const d = new Date(iso); return `${MON[d.getUTCMonth()]}. ${d.getUTCDate()}, ${d.getUTCFullYear()}`; };
 
@@ -40,34 +33,34 @@ export function articlePage(a: EvalArticle, related: EvalArticle[]): string {
 <head>
 <meta charset="utf-8">
 <!-- Fictional page of the newsdesk judgement eval. Not real news. -->
-<title>${esc(a.title)} | ${esc(o.name)}</title>
-<meta name="description" content="${esc(dek(a))}">
+<title>${escapeHtml(a.title)} | ${escapeHtml(o.name)}</title>
+<meta name="description" content="${escapeHtml(dek(a))}">
 <meta property="og:type" content="article">
-<meta property="og:site_name" content="${esc(o.name)}">
-<meta property="og:title" content="${esc(a.title)}">
+<meta property="og:site_name" content="${escapeHtml(o.name)}">
+<meta property="og:title" content="${escapeHtml(a.title)}">
 <meta property="og:url" content="${url}">
 <meta property="article:published_time" content="${isoZ(a.published)}">
 <link rel="canonical" href="${url}">
 </head>
 <body>
-<header class="masthead"><a class="logo" href="/">${esc(o.name)}</a>
+<header class="masthead"><a class="logo" href="/">${escapeHtml(o.name)}</a>
   <nav><ul><li><a href="/">Home</a></li><li><a href="/politics/">Politics</a></li><li><a href="/business/">Business</a></li><li><a href="/world/">World</a></li></ul></nav>
 </header>
 <main>
   <article class="story">
     <header>
-      <h1 class="headline">${esc(a.title)}</h1>
+      <h1 class="headline">${escapeHtml(a.title)}</h1>
       <div class="story-meta"><time datetime="${isoZ(a.published)}">${longDate(a.published)}</time></div>
     </header>
     <div class="story-body">
-${a.paras.map((p) => `      <p>${esc(p)}</p>`).join('\n')}
+${a.paras.map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n')}
     </div>
   </article>
-  <aside class="related"><h2>More from ${esc(o.name)}</h2><ul>
-${related.map((r) => `    <li><a href="${articlePath(r)}">${esc(r.title)}</a></li>`).join('\n')}
+  <aside class="related"><h2>More from ${escapeHtml(o.name)}</h2><ul>
+${related.map((r) => `    <li><a href="${articlePath(r)}">${escapeHtml(r.title)}</a></li>`).join('\n')}
   </ul></aside>
 </main>
-<footer><p>&copy; 2026 ${esc(o.name)}. <a href="/about/">About</a> | <a href="/terms/">Terms</a></p></footer>
+<footer><p>&copy; 2026 ${escapeHtml(o.name)}. <a href="/about/">About</a> | <a href="/terms/">Terms</a></p></footer>
 </body>
 </html>
 `;
@@ -81,18 +74,18 @@ export function feedXml(outlet: string, list: EvalArticle[]): string {
   if (o.feed === 'atom') {
     return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title>${esc(o.name)}: Commentary</title>
+  <title>${escapeHtml(o.name)}: Commentary</title>
   <link href="{{origin}}/" rel="alternate"/>
   <link href="{{origin}}/atom.xml" rel="self"/>
   <id>{{origin}}/</id>
   <updated>${isoZ(newest)}</updated>
 ${sorted.map((a) => `  <entry>
-    <title>${esc(a.title)}</title>
+    <title>${escapeHtml(a.title)}</title>
     <link href="{{origin}}${articlePath(a)}" rel="alternate"/>
     <id>{{origin}}${articlePath(a)}</id>
     <published>${isoZ(a.published)}</published>
     <updated>${isoZ(a.published)}</updated>
-    <summary>${esc(dek(a))}</summary>
+    <summary>${escapeHtml(dek(a))}</summary>
   </entry>`).join('\n')}
 </feed>
 `;
@@ -100,17 +93,17 @@ ${sorted.map((a) => `  <entry>
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">
   <channel>
-    <title>${esc(o.name)}</title>
+    <title>${escapeHtml(o.name)}</title>
     <link>{{origin}}/</link>
-    <description>Latest from ${esc(o.name)}</description>
+    <description>Latest from ${escapeHtml(o.name)}</description>
     <language>en</language>
     <lastBuildDate>${rfc822(newest)}</lastBuildDate>
 ${sorted.map((a) => `    <item>
-      <title>${esc(a.title)}</title>
+      <title>${escapeHtml(a.title)}</title>
       <link>{{origin}}${articlePath(a)}</link>
       <guid isPermaLink="true">{{origin}}${articlePath(a)}</guid>
       <pubDate>${rfc822(a.published)}</pubDate>
-      <description>${esc(dek(a))}</description>
+      <description>${escapeHtml(dek(a))}</description>
     </item>`).join('\n')}
   </channel>
 </rss>
@@ -144,7 +137,7 @@ export async function startEvalSite(articles: EvalArticle[], dir: string): Promi
       writeFileSync(join(dir, outlet, 'articles', `${a.id}.html`), articlePage(a, related));
     });
     writeFileSync(join(dir, outlet, feedPath(outlet).slice(1)), feedXml(outlet, list));
-    writeFileSync(join(dir, outlet, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(OUTLETS[outlet].name)}</title></head><body><h1>${esc(OUTLETS[outlet].name)}</h1></body></html>\n`);
+    writeFileSync(join(dir, outlet, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(OUTLETS[outlet].name)}</title></head><body><h1>${escapeHtml(OUTLETS[outlet].name)}</h1></body></html>\n`);
   }
   const served = await serveSamples(dir, outlets);
   const origin = new Map(served.outlets.map((o) => [o.id, o.origin]));

@@ -1,12 +1,12 @@
 // The eval end to end on a tiny set of its own: loopback site, the real ingest (twice per split), metrics, JSON.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { tempDir } from '../support/temp-db.js';
+import { ROOT } from '../support/cli.js';
 
-const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
 type A = { id: string; story: string; outlet: string; published: string; title: string; paras: string[]; relevant: boolean; topics: string[]; kind: string };
 const a = (id: string, story: string, outlet: string, published: string, title: string, paras: string[], relevant = true, topics = ['defense'], kind = 'member'): A =>
@@ -79,7 +79,7 @@ const HOLDOUT: A[] = [
 ];
 
 test('npm run eval on a tiny set: JSON shape, stories, relevance and topics reflect the set', { timeout: 20_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eval-run-'));
+  const { dir, cleanup } = tempDir();
   try {
     mkdirSync(join(dir, 'tune'));
     mkdirSync(join(dir, 'holdout'));
@@ -125,6 +125,6 @@ test('npm run eval on a tiny set: JSON shape, stories, relevance and topics refl
     assert.equal(j.holdout.topics.accuracy, 1);
     assert.match(j.clustering_mode, /all_of: \[\]/);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 });

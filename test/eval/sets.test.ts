@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../support/temp-db.js';
 import { loadSets, sizesOf, articleProblems } from '../../eval/sets.js';
 
 const TOPICS = ['diplomacy', 'defense', 'economic-security', 'energy', 'economy-trade', 'technology'];
@@ -12,7 +12,7 @@ const art = (over: Record<string, unknown>) => ({
 });
 
 test('loader keeps good articles, names file and article id for a bad field, skips a partial file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eval-sets-'));
+  const { dir, cleanup } = tempDir();
   try {
     mkdirSync(join(dir, 'tune'));
     mkdirSync(join(dir, 'holdout'));
@@ -36,7 +36,7 @@ test('loader keeps good articles, names file and article id for a bad field, ski
     assert.match(text, /holdout\/b\.json: skipped, not valid JSON/);
     assert.deepEqual(sizesOf(sets.articles.tune), { articles: 4, stories: 2, hard_negatives: 1, relevance_items: 4, off_topic: 1 });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 });
 
