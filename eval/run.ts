@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runEval, type EvalResult, type SplitReport } from './runner.js';
 import { SPLITS, type Split } from './sets.js';
+import { learningLine } from './learning.js';
 
 export { runEval } from './runner.js';
 
@@ -76,6 +77,7 @@ export function human(res: EvalResult, nErrors = 5): string {
   ]));
   if (res.problems.length) out.push(`\nset problems (${res.problems.length}; those files/articles are left out):\n${res.problems.map((p) => `  ${p}`).join('\n')}`);
   for (const s of SPLITS) if (res.details[s]) out.push(humanSplit(s, res, nErrors));
+  if (res.learning) out.push(`\n${learningLine(res.learning)}\n`);
   out.push(`\nsummary     stories P / R / B3-F1        relevance P / R   topic acc`);
   for (const [name, fig] of [['tune', res], ['holdout', res.holdout]] as const) {
     out.push(`${name.padEnd(10)}  ${f(fig.clustering.precision)} / ${f(fig.clustering.recall)} / ${f(fig.clustering.bcubed_f1)}    ${f(fig.relevance.precision)} / ${f(fig.relevance.recall)}     ${f(fig.topics.accuracy)}`);

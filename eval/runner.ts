@@ -2,6 +2,7 @@
 // this process, offline summarizer) into a temp database twice — once with the repo's relevance rules (what the
 // desk would show: relevance and topics) and once keeping every article (so story clustering is judged apart
 // from relevance: irrelevant items never get a story) — then read `items --json` back and score it.
+import { measureLearning, type LearningReport } from './learning.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,6 +82,8 @@ export interface EvalResult extends Figures {
   problems: string[];
   sets: string;
   timings_ms: Record<string, number>;
+  /** Learning from the editor, on its own synthetic items (eval/learning.ts). */
+  learning?: LearningReport;
 }
 
 const NULL_FIGURES: Figures = {
@@ -117,7 +120,8 @@ async function ingestOnce(dir: string, repo: Record<string, unknown>, feeds: Map
   const cfg = join(dir, `${mode}.yaml`), db = join(dir, `${mode}.db`);
   writeEvalConfig(cfg, evalConfig(repo, feeds, mode));
   const t0 = performance.now();
-  const report = JSON.parse(await runCli(['ingest', '--config', cfg, '--db', db, '--summarizer', 'offline', '--json']));
+  const report = JSON.parse(await runCli(['ingest', '--config', cfg, '--db', db, '--summarizer', 'offline',
+    '--explain', join(dir, `${mode}.explain.jsonl`), '--json']));
   const t1 = performance.now();
   const list = JSON.parse(await runCli(['items', '--db', db, '--json'])) as ItemView[];
   // Every URL an item is known by (a folded duplicate leaves only its URL behind).
@@ -261,5 +265,6 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalResult> {
     problems: loaded.problems,
     sets,
     timings_ms: timings,
+    learning: await measureLearning(),
   };
 }

@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, openDatabase, stopOnSignal } from './common.js';
 import { createFetcher } from '../net/index.js';
@@ -7,12 +8,12 @@ import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
 import { buildSummarizer, chooseSummarizer } from '../jobs/summarizer.js';
 
-const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--no-summarize] [--summarizer offline|llm] [--json]';
+const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--no-summarize] [--summarizer offline|llm] [--explain FILE] [--json]';
 
 /** `newsdesk ingest`: one run over every enabled source (or the --source ones). */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { ...COMMON_OPTIONS, source: { type: 'string', multiple: true },
-    'no-summarize': { type: 'boolean', default: false }, summarizer: { type: 'string' } }, USAGE);
+    'no-summarize': { type: 'boolean', default: false }, summarizer: { type: 'string' }, explain: { type: 'string' } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
   const p = paths(values, io);
   const config = loadConfig(p.config);
@@ -24,6 +25,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (values.summarizer && !['offline', 'llm'].includes(values.summarizer)) {
     throw new UsageError(`--summarizer must be offline or llm (got "${values.summarizer}")`);
   }
+  // The replay log is opened before the database so a path that cannot be written fails before any work is done.
+  const explainFd = values.explain ? openExplainLog(values.explain) : null;
   const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? (io.tty ? 'error' : 'warn'));
   const store = openDatabase(p.db, 'write');
   const fetcher = createFetcher(config.fetch, { log });
@@ -35,15 +38,26 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       : buildSummarizer(chooseSummarizer(config, io.env, values.summarizer), config, { env: io.env, store, log, now, runId: () => runId });
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
     const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: stop.signal,
-      summarizer, onRunId: (id) => { runId = id; } }, { sourceIds: values.source, trigger: 'cli' });
+      summarizer, onRunId: (id) => { runId = id; },
+      explain: explainFd === null ? undefined : (d) => writeSync(explainFd, `${JSON.stringify(d)}\n`) }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
     else io.stderr.write(summary(report));
     return stop.exitCode() ?? (report.outcome === 'failed' ? EXIT.FAILED : EXIT.OK);
   } finally {
     stop.dispose();
+    if (explainFd !== null) closeSync(explainFd);
     await fetcher.close();
     store.close();
+  }
+}
+
+/** Opens (truncating) the --explain file, or says why it cannot. */
+function openExplainLog(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (err) {
+    throw new UsageError(`cannot write the --explain log ${file}: ${(err as Error).message}; name a file in a folder you can write`);
   }
 }
 

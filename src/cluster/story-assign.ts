@@ -16,6 +16,8 @@ export interface StoryStorage {
   features(id: number): StoryFeatures | undefined;
   /** Items posted under a lookup key with day in [fromDay, toDay], most recent first, at most `cap`. */
   postings(key: string, fromDay: number, toDay: number, cap: number): number[];
+  /** Embeddings view (optional): stored items in [fromDay, toDay] whose vectors are near `v`. */
+  nearVector?(v: Float32Array, fromDay: number, toDay: number): number[];
 }
 
 /** The best stored item a new one is "the same story" as, if any. */
@@ -23,6 +25,10 @@ export interface StoryMatch {
   matchedId: number | null;
   score: number;
   candidatesScored: number;
+  /** Every stored item judged the same story, best first (a new item that matches two stories bridges them). */
+  matches: { id: number; score: number }[];
+  /** With `explain`: every candidate scored, with its views (the replay log). */
+  explained?: { id: number; score: number; same: boolean; views: Record<string, number>; reasons: string[] }[];
 }
 
 /** The lookup keys an item is posted under: its LSH bands and its blocking keys ("k:"-prefixed). */
@@ -47,22 +53,31 @@ export function storyCandidates(storage: StoryStorage, f: StoryFeatures, cfg: St
     if (storage.docFreq(k) > maxDf) continue;
     for (const id of storage.postings(`k:${k}`, lo, hi, cfg.key_cap)) found.add(id);
   }
+  // embeddings view: a paraphrase shares no bucket or key, but its vector is near.
+  if (f.vector && storage.nearVector) for (const id of storage.nearVector(f.vector, lo, hi)) found.add(id);
   return [...found];
 }
 
-/** Scores the candidates and returns the best one judged the same story. */
-export function findStoryMatch(storage: StoryStorage, f: StoryFeatures, cfg: StoryConfig = DEFAULT_STORY_CONFIG): StoryMatch {
+/** Scores the candidates and returns the best one judged the same story; `explain` records every candidate's views. */
+export function findStoryMatch(storage: StoryStorage, f: StoryFeatures, cfg: StoryConfig = DEFAULT_STORY_CONFIG, explain = false): StoryMatch {
   const cands = storyCandidates(storage, f, cfg);
   const df = (k: string): number => storage.docFreq(k);
   const memo = new Map<string, number>();
   const total = storage.size();
-  let best: { id: number; score: number } | null = null;
+  const matches: { id: number; score: number }[] = [];
+  const explained: NonNullable<StoryMatch['explained']> = [];
   for (const c of cands) {
     const other = storage.features(c);
-    if (!other || !couldBeSameStory(f, other, cfg)) continue;
-    const s = storyScore(f, other, cfg, df, total, memo, false);
-    if (s.same && (!best || s.score > best.score)) best = { id: c, score: s.score };
+    if (!other) continue;
+    if (!couldBeSameStory(f, other, cfg)) {
+      if (explain) explained.push({ id: c, score: 0, same: false, views: {}, reasons: ['too little shared to score'] });
+      continue;
+    }
+    const s = storyScore(f, other, cfg, df, total, memo, explain);
+    if (s.same) matches.push({ id: c, score: s.score });
+    if (explain) explained.push({ id: c, score: s.score, same: s.same, views: s.views ?? {}, reasons: s.reasons });
   }
-  return { matchedId: best?.id ?? null, score: best?.score ?? 0, candidatesScored: cands.length };
+  matches.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { matchedId: matches[0]?.id ?? null, score: matches[0]?.score ?? 0, candidatesScored: cands.length, matches,
+    ...(explain ? { explained: explained.sort((a, b) => b.score - a.score) } : {}) };
 }
-

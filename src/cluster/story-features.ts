@@ -1,5 +1,5 @@
 import { bandKeys, minhash, shingles } from './story-minhash.js';
-import { contentWords, namedEntities, numbers } from './story-text.js';
+import { contentWords, meetingRounds, namedEntities, numbers } from './story-text.js';
 
 /** Tunables of story matching; every field has a default in DEFAULT_STORY_CONFIG. */
 export interface StoryConfig {
@@ -47,6 +47,9 @@ export interface StoryConfig {
   key_max_df_floor: number;
   /** Pseudo-documents that carry the built-in priors into IDF while the corpus is small. */
   prior_docs: number;
+  /** Weight of the embeddings cosine in the score, and the cosine at or above which it counts as evidence (only with cluster.embeddings). */
+  w_embedding: number;
+  embedding_evidence: number;
 }
 
 /** Defaults chosen on half A of the labelled fixtures (see bench/story-eval.ts). */
@@ -76,6 +79,8 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   key_max_share: 0.02,
   key_max_df_floor: 100,
   prior_docs: 50,
+  w_embedding: 0.35,
+  embedding_evidence: 0.9,
 };
 
 /** What story matching needs of one item; plain arrays so it can be stored as JSON. */
@@ -100,6 +105,10 @@ export interface StoryFeatures {
   title_terms: string[];
   /** The item's most frequent content words (stemmed, title words counted twice): what it is about, in any outlet's wording. */
   terms: string[];
+  /** Ordinals of the numbered meeting the title and lead report ("3" for "the third round"); absent in older records. */
+  rounds?: string[];
+  /** Embedding of title + lead (cluster.embeddings); attached per run from the cache, never stored with the features. */
+  vector?: Float32Array;
 }
 
 /** Entities every item of this kind of corpus names; their expected share of documents seeds IDF. */
@@ -140,6 +149,11 @@ function isTitleCase(title: string): boolean {
   return words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
 }
 
+// The lead: what the item reports, before background that recalls earlier rounds or meetings.
+function lead(text: string): string {
+  return text.slice(0, 600);
+}
+
 /** Computes the story-matching features of one item. */
 export function storyFeatures(
   item: { title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[] },
@@ -170,6 +184,7 @@ export function storyFeatures(
   const t = item.published_at ? Date.parse(item.published_at) : NaN;
   return {
     minhash: sig,
+    rounds: meetingRounds(`${item.title}\n${lead(item.text)}`),
     bands: bandKeys(sig, cfg.bands),
     entities: [...counts.keys()].sort(),
     keys,

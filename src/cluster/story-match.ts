@@ -1,4 +1,5 @@
 import { DEFAULT_STORY_CONFIG, priorShare, type StoryConfig, type StoryFeatures } from './story-features.js';
+import { cosine } from './embeddings.js';
 import { minhashSimilarity } from './story-minhash.js';
 
 /** The outcome of comparing two items: a score in [0, 1], the decision, and why. */
@@ -6,6 +7,8 @@ export interface StoryScore {
   score: number;
   same: boolean;
   reasons: string[];
+  /** With `explain`: each view's value and the evidence behind the decision, as numbers (the replay log's record). */
+  views?: Record<string, number>;
 }
 
 /**
@@ -121,6 +124,13 @@ function overlap(ka: string[], kb: string[], setA: Set<string>, setB: Set<string
   };
 }
 
+/** "3 vs 4" when both items name the round they report and share none, else null. */
+function roundsConflict(a: StoryFeatures, b: StoryFeatures): string | null {
+  if (!a.rounds?.length || !b.rounds?.length) return null;
+  if (a.rounds.some((r) => b.rounds!.includes(r))) return null;
+  return `${a.rounds.join('/')} vs ${b.rounds.join('/')}`;
+}
+
 /**
  * A cheap necessary condition for storyScore(a, b).same, exact for the decision: a pair is the same story
  * only as near-duplicates (MinHash) or with at least `min_things` shared things, of which content terms
@@ -128,6 +138,7 @@ function overlap(ka: string[], kb: string[], setA: Set<string>, setB: Set<string
  */
 export function couldBeSameStory(a: StoryFeatures, b: StoryFeatures, cfg: StoryConfig = DEFAULT_STORY_CONFIG): boolean {
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > cfg.window_days) return false;
+  if (a.vector && b.vector && cosine(a.vector, b.vector) >= cfg.embedding_evidence) return true; // embeddings view
   const need = cfg.min_things - 1;
   if (need <= 0) return true;
   const pa = prepare(a);
@@ -177,7 +188,7 @@ export function storyScore(
   const title = overlap(pa.title, pb.title, pa.titleSet, pb.titleSet, pa, pb, w, explain);
   const terms = overlap(pa.terms, pb.terms, pa.termSet, pb.termSet, pa, pb, w, explain);
   const wsum = cfg.w_entities + cfg.w_title + cfg.w_terms + cfg.w_numbers + cfg.w_shingles || 1;
-  const score = (cfg.w_entities * ent.cos + cfg.w_title * title.cos + cfg.w_terms * terms.cos +
+  let score = (cfg.w_entities * ent.cos + cfg.w_title * title.cos + cfg.w_terms * terms.cos +
     cfg.w_numbers * num.cos + cfg.w_shingles * Math.min(1, jac / cfg.dup_jaccard)) / wsum;
   // Rare content words both use ("interim", "etching", "rover"; names excluded, they count above) are weaker
   // evidence of one event; enough of them count as one more shared thing.
@@ -187,8 +198,16 @@ export function storyScore(
     const x = w(`w:${t}`);
     if (x >= cfg.rare_term) termMass += x;
   }
-  const evidence = ent.shared + num.shared + cfg.term_evidence * termMass;
-  const count = ent.count + num.count + (cfg.term_evidence * termMass >= 0.5 ? 1 : 0);
+  let evidence = ent.shared + num.shared + cfg.term_evidence * termMass;
+  let count = ent.count + num.count + (cfg.term_evidence * termMass >= 0.5 ? 1 : 0);
+  // embeddings view: with both vectors, cosine is one more part of the score, and a high cosine is evidence
+  // enough for a paraphrase that shares few names (cluster.embeddings; see embeddings.ts).
+  if (a.vector && b.vector && cfg.w_embedding > 0) {
+    const cos = Math.max(0, cosine(a.vector, b.vector));
+    score = (score * wsum + cfg.w_embedding * cos) / (wsum + cfg.w_embedding);
+    if (cos >= cfg.embedding_evidence) { evidence = Math.max(evidence, cfg.min_evidence); count = Math.max(count, cfg.min_things); score = Math.max(score, cos * cfg.min_score / cfg.embedding_evidence); }
+    if (explain) reasons.push(`embedding ${cos.toFixed(2)}`);
+  }
   if (explain) {
     reasons.push(`shingles ${jac.toFixed(2)}`, `entities ${ent.cos.toFixed(2)} [${ent.top.join(', ')}]`);
     if (num.top.length) reasons.push(`numbers ${num.cos.toFixed(2)} [${num.top.join(', ')}]`);
@@ -200,6 +219,14 @@ export function storyScore(
   const sameSource = !!a.sources?.some((x) => b.sources?.includes(x));
   const needed = sameSource ? cfg.min_score * cfg.same_source_factor : cfg.min_score;
   if (sameSource && explain) reasons.push('same source');
-  const same = jac >= cfg.dup_jaccard || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things);
-  return { score, same, reasons };
+  // Event-conflict veto: two reports of different numbered rounds of the same talks are different events,
+  // however alike their words (copies included: a template readout of the next round reuses the last one's text).
+  const conflict = roundsConflict(a, b);
+  if (conflict && explain) reasons.push(`different rounds ${conflict}`);
+  const same = !conflict && (jac >= cfg.dup_jaccard || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things));
+  if (!explain) return { score, same, reasons };
+  const views: Record<string, number> = { shingles: jac, entities: ent.cos, title: title.cos, terms: terms.cos, numbers: num.cos,
+    evidence, things: count, needed, same_source: sameSource ? 1 : 0, veto: conflict ? 1 : 0 };
+  if (a.day !== null && b.day !== null) views.gap_days = Math.abs(a.day - b.day);
+  return { score, same, reasons, views };
 }

@@ -219,3 +219,24 @@ export function numbers(text: string): string[] {
   }
   return [...out];
 }
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth'];
+// An ordinal, then up to three words, then a noun that numbers a recurring meeting ("the third round", "4th
+// ministerial meeting", "second 2+2 session"). Case-insensitive; digits with st/nd/rd/th too.
+const ROUND = new RegExp(`\\b(${ORDINAL_WORDS.join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(?:[\\w+-]+\\s+){0,3}?` +
+  '(round|rounds|meeting|session|dialogue|consultations?|summit|talks)\\b', 'gi');
+
+/**
+ * Which numbered meeting an item reports: the ordinals of "the third round", "4th meeting" ("3", "4").
+ * Two items naming different rounds of the same talks report different events however alike they read.
+ */
+export function meetingRounds(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(ROUND)) {
+    const o = m[1].toLowerCase();
+    const i = ORDINAL_WORDS.indexOf(o);
+    out.add(String(i >= 0 ? i + 1 : parseInt(o, 10)));
+  }
+  return [...out].sort();
+}

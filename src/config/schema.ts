@@ -69,6 +69,24 @@ const fetchSchema = z.strictObject({
 const relevance = z.strictObject({
   all_of: z.array(z.array(z.string().min(1)).min(1)).default([]),
   none_of: z.array(z.string().min(1)).default([]),
+  /** relevant = score >= min_score (0..1); default 0.5 with a glossary, unused without one unless set. */
+  min_score: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
+  /** Third countries: when they outweigh the weaker side the score drops (glossary mode only). */
+  third_parties: z.array(z.string().min(1)).optional(),
+  /** Named actors per side (issue 13): each evidences the all_of group `side` (1 = first group). */
+  glossary: z.array(z.strictObject({
+    name: z.string().min(1, 'must name the actor (example: "Toshimitsu Motegi")'),
+    side: z.number().int('must be a whole number: the all_of group this actor evidences (1 = first group)').min(1, 'must be 1 or more: the all_of group this actor evidences (1 = first group)'),
+    role: z.string().optional(),
+    aliases: z.array(z.string().min(1)).default([]),
+  })).optional(),
+}).superRefine((r, ctx) => {
+  r.glossary?.forEach((e, i) => {
+    if (e.side > r.all_of.length) {
+      ctx.addIssue({ code: 'custom', path: ['glossary', i, 'side'],
+        message: `is ${e.side} but all_of has only ${r.all_of.length} group(s); side is the 1-based number of the all_of group "${e.name}" evidences` });
+    }
+  });
 });
 
 const topic = z.strictObject({
@@ -119,6 +137,18 @@ const cluster = z.strictObject({
   min_evidence: z.number().min(0).optional(),
   min_things: z.number().int().min(1).optional(),
   dup_jaccard: z.number().min(0).max(1).optional(),
+  /** Weight of the embeddings cosine in the story score (only with `embeddings`). */
+  w_embedding: z.number().min(0).max(5).optional(),
+  /** Optional embeddings view (issue 13): any OpenAI-compatible POST {base_url}/embeddings; off when absent. */
+  embeddings: z.strictObject({
+    base_url: z.string().url('must be a URL such as "http://127.0.0.1:11434/v1"')
+      .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https:// (example: "http://127.0.0.1:11434/v1")'),
+    model: z.string().trim().min(1, 'is required: the embedding model name the server knows (example: "nomic-embed-text")'),
+    api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/,
+      'must be the NAME of an environment variable holding the key (example: EMBEDDINGS_API_KEY), not the key itself').optional(),
+    timeout_ms: z.number().int().min(100).max(600000).default(15000),
+    batch_size: z.number().int().min(1).max(2048).default(64),
+  }).optional(),
 });
 
 /** The whole sources.yaml. Unknown keys are errors (strict), so typos never pass silently. */

@@ -2,6 +2,20 @@ import type { Store, WriteBatch } from '../store/index.js';
 import { cleanTitle } from '../summarize/headline.js';
 import { storyFeatures, findStoryMatch, postingKeys, dfKeys, storyDay, DEFAULT_STORY_CONFIG,
   type StoryConfig, type StoryFeatures, type StoryStorage } from '../cluster/index.js';
+import type { EmbeddingStage } from '../cluster/embeddings.js';
+
+/** One story decision as the replay log (`ingest --explain FILE`) records it: every candidate's views and the outcome. */
+export interface StoryDecision {
+  item_id: number;
+  title: string;
+  day: number;
+  candidates: { item_id: number; story_id: number | null; score: number; same: boolean; views: Record<string, number>; reasons: string[] }[];
+  story_id: number;
+  joined: boolean;
+  follow_up_of: number | null;
+  /** Stories this item bridged into its own (their ids and how many items moved). */
+  merged: { story_id: number; items: number }[];
+}
 
 /** Where an item landed. */
 export interface ClusterOutcome {
@@ -10,6 +24,8 @@ export interface ClusterOutcome {
   joined: boolean;
   /** It follows a story an earlier issue published: that issue's id. */
   followUpOf: number | null;
+  /** Other stories it bridged into its own. */
+  merged?: number;
 }
 
 /** Parsed features kept for the run: a new item is compared with the recent items, again and again. */
@@ -22,7 +38,7 @@ const DF_CACHE = 200_000;
  * meanwhile). The item count and latest day are read once and kept current; features and document
  * frequencies are read once and kept, and what an item adds is applied to them once its transaction commits.
  */
-export function storyStorage(store: Store): StoryStorage & { added(id: number, f: StoryFeatures, day: number, dfKeys: string[]): void } {
+export function storyStorage(store: Store, emb?: Pick<EmbeddingStage, 'vectorOf' | 'neighbours'> | null, embMin = DEFAULT_STORY_CONFIG.embedding_evidence): StoryStorage & { added(id: number, f: StoryFeatures, day: number, dfKeys: string[]): void } {
   let size = store.clusteredCount();
   let lastDay = store.clusteredMaxDay();
   // Map order is insertion order: the oldest entry is the first key (a read re-inserts, so it is an LRU).
@@ -46,11 +62,13 @@ export function storyStorage(store: Store): StoryStorage & { added(id: number, f
       return n;
     },
     features: (id) => {
-      const f = features.get(id) ?? store.storyFeaturesOf<StoryFeatures>(id);
+      let f = features.get(id);
+      if (!f) { f = store.storyFeaturesOf<StoryFeatures>(id); const v = f && emb?.vectorOf(id); if (f && v) f.vector = v; } // embeddings view
       if (f) keep(id, f);
       return f;
     },
     postings: (key, lo, hi, cap) => store.storyPostings(key, lo, hi, cap),
+    nearVector: emb ? (v, lo, hi) => emb.neighbours(v, lo, hi, embMin) : undefined, // embeddings view
     added: (id, f, day, keys) => {
       size++;
       lastDay = Math.max(lastDay, day);
@@ -75,13 +93,21 @@ export function storyConfig(overrides: Partial<StoryConfig> | undefined): StoryC
  * follow-up story that names the issue. Items are filed once; later runs never move them.
  */
 export function clusterItem(store: Store, storage: ReturnType<typeof storyStorage>, cfg: StoryConfig,
-  item: { id: number; title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[] }, now: string): ClusterOutcome {
+  item: { id: number; title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[]; vector?: Float32Array }, now: string,
+  explain?: (d: StoryDecision) => void): ClusterOutcome {
   const f = storyFeatures(item, cfg);
+  if (item.vector) f.vector = item.vector; // embeddings view (kept out of the stored JSON below)
   const day = storyDay(f, storage);
   const keys = dfKeys(f);
+  let candidates: StoryDecision['candidates'] = [];
+  const merged: { story_id: number; items: number }[] = [];
   const outcome = store.inTransaction((): ClusterOutcome => {
-    const match = findStoryMatch(storage, f, cfg);
-    store.putStoryFeatures(item.id, f, day, postingKeys(f), keys);
+    const match = findStoryMatch(storage, f, cfg, !!explain);
+    if (explain) {
+      candidates = (match.explained ?? []).map((c) => ({ item_id: c.id, story_id: store.storyIdOf(c.id), score: round(c.score),
+        same: c.same, views: Object.fromEntries(Object.entries(c.views).map(([k, v]) => [k, round(v)])), reasons: c.reasons }));
+    }
+    store.putStoryFeatures(item.id, { ...f, vector: undefined }, day, postingKeys(f), keys);
     const matchedStory = match.matchedId !== null ? store.storyIdOf(match.matchedId) : null;
     const state = matchedStory !== null ? store.storyState(matchedStory) : undefined;
     if (!state) return { storyId: store.startStory(item.id, now), joined: false, followUpOf: null };
@@ -94,14 +120,25 @@ export function clusterItem(store: Store, storage: ReturnType<typeof storyStorag
       return { storyId: store.startStory(item.id, now, { issueId: state.published_in, storyId: state.id }), joined: false, followUpOf: state.published_in };
     }
     store.joinStory(item.id, state.id, now, { review: state.review, summarized: state.has_summary });
+    // A bridge: the item is also the same story as members of other open stories, so those report this event
+    // too and merge into this one (recorded; stories an editor touched are never absorbed; split undoes it).
+    for (const other of new Set(match.matches.slice(1).map((m) => store.storyIdOf(m.id)))) {
+      if (other === null || other === state.id) continue;
+      const moved = store.mergeStories(other, state.id, item.id, now, { review: state.review, summarized: state.has_summary });
+      if (moved) merged.push({ story_id: other, items: moved.length });
+    }
     return { storyId: state.id, joined: true, followUpOf: null };
   });
   storage.added(item.id, f, day, keys);
-  return outcome;
+  explain?.({ item_id: item.id, title: item.title, day, candidates, story_id: outcome.storyId, joined: outcome.joined, follow_up_of: outcome.followUpOf,
+    merged });
+  return { ...outcome, merged: merged.length };
 }
 
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
 /** What the story stage did in a run. */
-export interface ClusterStageReport { clustered: number; joined: number; follow_ups: number }
+export interface ClusterStageReport { clustered: number; joined: number; follow_ups: number; merged: number }
 
 /** Items read from the database per page while the stage runs. */
 const PAGE = 200;
@@ -118,14 +155,19 @@ export async function clusterPending(deps: {
   sourceName: (id: string) => string | null; now: () => Date; signal?: AbortSignal;
   /** Called after each item (the run's heap budget). */
   afterEach?: () => void;
+  /** The replay log: called with every story decision (`ingest --explain FILE`). */
+  explain?: (d: StoryDecision) => void;
+  /** The optional embeddings view: vectors fetched per page before matching. */
+  embeddings?: EmbeddingStage | null;
 }): Promise<ClusterStageReport> {
   const { store, batch, storage, cfg } = deps;
-  const report: ClusterStageReport = { clustered: 0, joined: 0, follow_ups: 0 };
+  const report: ClusterStageReport = { clustered: 0, joined: 0, follow_ups: 0, merged: 0 };
   let after = 0;
   let lastYield = performance.now();
   for (;;) {
     const page = store.listUnclustered(after, PAGE);
     if (page.length === 0) return report;
+    await deps.embeddings?.prepare(page);
     for (const item of page) {
       if (deps.signal?.aborted) return report;
       after = item.id;
@@ -133,10 +175,11 @@ export async function clusterPending(deps: {
       // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
       const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), item.title ?? '');
       const c = batch.run(() => clusterItem(store, storage, cfg, { id: item.id, title, text: item.text, published_at: item.published_at,
-        ignore: [item.byline, ...outlets], sources: item.source_ids }, deps.now().toISOString()));
+        ignore: [item.byline, ...outlets], sources: item.source_ids, vector: deps.embeddings?.vectorOf(item.id) }, deps.now().toISOString(), deps.explain));
       report.clustered++;
       if (c.joined) report.joined++;
       if (c.followUpOf !== null) report.follow_ups++;
+      report.merged += c.merged ?? 0;
       deps.afterEach?.();
       if (performance.now() - lastYield > YIELD_MS) {
         await new Promise((resolve) => setImmediate(resolve));

@@ -6,12 +6,14 @@ import { normalizeUrl } from '../cluster/index.js';
 import { compileRules } from '../relevance/index.js';
 import { readSource, selectItems } from './read-source.js';
 import { processItem } from './process-item.js';
+import { learnedForIngest } from '../learn/index.js';
 import { acquireRunLock } from './run-lock.js';
 import type { Logger } from './log.js';
 import type { Summarizer } from '../summarize/index.js';
 import { runSummarize, type SummarizeReport } from './summarize.js';
 import { toSources } from './sources.js';
-import { clusterPending, storyConfig, storyStorage } from './cluster.js';
+import { clusterPending, storyConfig, storyStorage, type StoryDecision } from './cluster.js';
+import { embeddingStage } from '../cluster/embeddings.js';
 import { HostWork } from './host-work.js';
 import { heapBudget } from './heap-budget.js';
 
@@ -40,6 +42,8 @@ export interface IngestReport {
   stage_ms: Record<string, number>;
   /** The summarize stage at the end of the run (absent with --no-summarize). */
   summarize?: SummarizeReport;
+  /** Problems that did not stop the run (the embeddings endpoint failed, …); absent when there were none. */
+  warnings?: string[];
 }
 
 /** Progress events, for counters on a terminal or plain lines in a log. */
@@ -61,6 +65,10 @@ export interface IngestDeps {
   signal?: AbortSignal;
   /** Drafts summaries for new relevant stories at the end of the run; none skips the stage. */
   summarizer?: Summarizer;
+  /** Environment for cluster.embeddings.api_key_env (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The replay log: every story decision, with the features and scores behind it (`ingest --explain FILE`). */
+  explain?: (d: StoryDecision) => void;
   /** The run id is known once the lock is held; the LLM call rows need it. */
   onRunId?: (id: number) => void;
 }
@@ -95,8 +103,13 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const selected = all.filter((s) => s.enabled && (!opts.sourceIds?.length || opts.sourceIds.includes(s.id)));
     const byId = new Map(all.map((s) => [s.id, s]));
     const rules = compileRules(config.relevance);
-    const stories = storyStorage(store);
+    const learned = learnedForIngest(store, config);
+    const embeddings = embeddingStage(config.cluster?.embeddings, { cache: store, env: deps.env ?? process.env, now, onWarning: (msg, fields) => {
+      (report.warnings ??= []).push(msg);
+      log.warn(fields, msg);
+    } });
     const storyCfg = storyConfig(config.cluster);
+    const stories = storyStorage(store, embeddings, storyCfg.embedding_evidence);
     const perSource = new Map<string, SourceReport>();
     // Items in flight are bounded per host: a 10,000-article run streams, and every host keeps its next
     // request ready (the fetcher's scheduler spaces them; the overall request bound is `concurrency`).
@@ -113,7 +126,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const handleItem = async (item: PendingItem, owner: string) => {
       if (deps.signal?.aborted) return;
       const alwaysRelevant = item.source_ids.some((id) => byId.get(id)?.always_relevant);
-      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock });
+      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock, learned });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
       batch.run(() => saveOutcome(item, out, owner));
@@ -134,6 +147,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
         return;
       }
       const { mergedInto } = store.markExtracted(item.id, out.row, ts);
+      if (mergedInto === null && out.learned) store.recordAdjustment(item.id, out.learned, ts);
       if (mergedInto !== null) report.items.merged++;
       else if (out.row.state === 'irrelevant') report.items.irrelevant++;
       else report.items.extracted++;
@@ -199,7 +213,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     batch.flush();
     if (!deps.signal?.aborted) {
       const tc = clock();
-      const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal,
+      const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal, embeddings, explain: deps.explain,
         sourceName: (id) => byId.get(id)?.name ?? null, afterEach: heap.check });
       batch.flush();
       report.items.joined += c.joined;

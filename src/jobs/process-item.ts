@@ -5,6 +5,7 @@ import type { PendingItem, ExtractedRow } from '../store/index.js';
 import { extractArticle } from '../extract/article.js';
 import { normalizeUrl, contentHash } from '../cluster/index.js';
 import { scoreRelevance, type CompiledRules } from '../relevance/index.js';
+import { applyLearning, type Learned, type Adjustment } from '../learn/index.js';
 
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 /** A page giving less text than this "yields nothing" and the feed's own text is used instead, when it has some. */
@@ -12,7 +13,7 @@ const MIN_PAGE_CHARS = 80;
 
 /** The result of working on one pending item. */
 export type ItemOutcome =
-  | { ok: true; row: ExtractedRow; ms: { fetch: number; extract: number; relevance: number } }
+  | { ok: true; row: ExtractedRow; ms: { fetch: number; extract: number; relevance: number }; learned?: (Adjustment & { rule_state: string }) | null }
   | { ok: false; kind: string; message: string; retryable: boolean; ms: { fetch: number; extract: number; relevance: number } };
 
 /** Time spent per stage; passed in so the job's clock stays at the edge. */
@@ -23,7 +24,7 @@ export type Clock = () => number;
  * or yields nothing, the feed's own content stands in (text_from = 'feed'); with neither, the item fails.
  */
 export async function processItem(item: PendingItem, deps: {
-  fetcher: Fetcher; rules: CompiledRules; alwaysRelevant: boolean; clock: Clock;
+  fetcher: Fetcher; rules: CompiledRules; alwaysRelevant: boolean; clock: Clock; learned?: Learned;
 }): Promise<ItemOutcome> {
   const ms = { fetch: 0, extract: 0, relevance: 0 };
   let t = deps.clock();
@@ -62,13 +63,17 @@ export async function processItem(item: PendingItem, deps: {
 
   t = deps.clock();
   const title = (textFrom === 'page' && article?.title) || item.feed_title || article?.title || '';
-  const rel = scoreRelevance(deps.rules, title, text);
+  const ruled = scoreRelevance(deps.rules, title, text);
+  // The editor's past decisions move the rules' score (src/learn); both are kept (learn_adjustments).
+  const { adjustment, ...moved } = applyLearning(deps.learned, ruled, { title, text, sources: item.source_ids, terms: ruled.terms });
+  const rel = { ...ruled, ...moved };
   ms.relevance = deps.clock() - t;
   const canonical = usableCanonical(article?.canonical_url ?? null, item.url);
   const aliases = [item.url, finalUrl && normalizeUrl(finalUrl), canonical].filter((u, i, a): u is string => !!u && a.indexOf(u) === i);
   return {
     ok: true,
     ms,
+    learned: adjustment,
     row: {
       canonical_url: canonical,
       aliases,

@@ -3,6 +3,8 @@ import type { Config } from '../config/schema.js';
 import type { Store } from '../store/index.js';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.js';
 import { createLlmSummarizer } from '../summarize/llm/index.js';
+import { setTopicModel } from '../summarize/topics.js';
+import { modelWithEditorTopics } from '../topics/load.js';
 import { callContext } from './summarize.js';
 import type { Logger } from './log.js';
 
@@ -19,7 +21,11 @@ export function chooseSummarizer(config: Config, env: Record<string, string | un
 export function buildSummarizer(kind: 'offline' | 'llm', config: Config, deps: {
   env: Record<string, string | undefined>; store: Store; log: Logger; runId: () => number | null; now: () => Date; promptsDir?: string;
 }): Summarizer {
-  if (kind === 'offline') return offlineSummarizer();
+  if (kind === 'offline') {
+    // The editor's re-tags train the topic ranking of this run's drafts (none: the committed model alone).
+    setTopicModel(modelWithEditorTopics(config.topics, deps.store.editorTopicExamples()));
+    return offlineSummarizer();
+  }
   const llm = config.llm ?? { model: 'gpt-4o-mini', max_input_tokens: 2000, max_output_tokens: 600, temperature: 0.2, concurrency: 4, timeout_ms: 60000 };
   return createLlmSummarizer(llm, {
     apiKey: deps.env.OPENAI_API_KEY,

@@ -2,6 +2,8 @@
 export interface TermMatcher {
   /** Every match as the configured term, in text order (repeats included). */
   find(text: string): string[];
+  /** Every match with its offset, in text order. */
+  findAt(text: string): { at: number; term: string }[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,8 +31,7 @@ export function compileTerms(terms: string[]): TermMatcher {
   const reFolded = build(folded, 'giu');
   const canonical = new Map<string, string>();
   for (const t of folded) canonical.set(t.toLowerCase().replace(/\s+/g, ' '), t);
-  return {
-    find(text: string): string[] {
+  const findAt = (text: string) => {
       const hits: { at: number; term: string }[] = [];
       if (reExact) for (const m of text.matchAll(reExact)) hits.push({ at: m.index!, term: m[0] });
       if (reFolded) {
@@ -38,7 +39,7 @@ export function compileTerms(terms: string[]): TermMatcher {
           hits.push({ at: m.index!, term: canonical.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? m[0] });
         }
       }
-      return hits.sort((a, b) => a.at - b.at).map((h) => h.term);
-    },
+      return hits.sort((a, b) => a.at - b.at);
   };
+  return { findAt, find: (text: string) => findAt(text).map((h) => h.term) };
 }

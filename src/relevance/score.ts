@@ -1,16 +1,25 @@
 import type { Relevance } from '../domain/types.js';
 import { compileTerms, type TermMatcher } from './match.js';
+import { compileEvidence, scoreEvidence, type CompiledEvidence, type GlossaryEntry } from './glossary.js';
 
 /** The relevance rules of sources.yaml. */
 export interface RelevanceRules {
   all_of: string[][];
   none_of?: string[];
+  /** Named actors per side; when present (non-empty) the evidence-weighted decision of glossary.ts is used. */
+  glossary?: GlossaryEntry[];
+  /** relevant = score >= min_score (default 0.5 with a glossary; without one, only applied when set). */
+  min_score?: number;
+  /** Third countries; when they outweigh the weaker side, the score drops (glossary mode only). */
+  third_parties?: string[];
 }
 
 /** Rules compiled once per run. */
 export interface CompiledRules {
   groups: TermMatcher[];
   none: TermMatcher | null;
+  evidence?: CompiledEvidence;
+  minScore?: number;
 }
 
 /** Compiles the rules' term lists into matchers. */
@@ -18,6 +27,8 @@ export function compileRules(rules: RelevanceRules): CompiledRules {
   return {
     groups: rules.all_of.map(compileTerms),
     none: rules.none_of?.length ? compileTerms(rules.none_of) : null,
+    evidence: rules.glossary?.length ? compileEvidence(rules.all_of, rules.none_of, rules.glossary, rules.min_score, rules.third_parties) : undefined,
+    minScore: rules.min_score,
   };
 }
 
@@ -27,6 +38,7 @@ export function compileRules(rules: RelevanceRules): CompiledRules {
  * double) and is the mean over groups, so 1 hit in each group gives 0.5 and many hits approach 1.
  */
 export function scoreRelevance(rules: CompiledRules, title: string, text: string): Relevance {
+  if (rules.evidence) return scoreEvidence(rules.evidence, title, text);
   if (!rules.groups.length && !rules.none) return { relevant: true, score: 1, terms: [] };
   const terms: string[] = [];
   let total = 0;
@@ -42,7 +54,7 @@ export function scoreRelevance(rules: CompiledRules, title: string, text: string
   const vetoed = rules.none ? rules.none.find(`${title}\n${text}`) : [];
   const score = rules.groups.length ? total / rules.groups.length : 1;
   return {
-    relevant: allMatched && vetoed.length === 0,
+    relevant: allMatched && vetoed.length === 0 && (rules.minScore === undefined || score >= rules.minScore),
     score: Math.round(score * 1000) / 1000,
     terms: [...terms, ...vetoed.filter((t, i, a) => a.indexOf(t) === i).map((t) => `-${t}`)],
   };

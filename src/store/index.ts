@@ -10,6 +10,8 @@ import { issueQueries } from './issues.js';
 import { storyQueries } from './stories.js';
 import { deskQueries } from './desk.js';
 import { batchQueries } from './batch.js';
+import { embeddingQueries } from './embeddings.js';
+import { learnQueries } from './learn.js';
 
 export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, UnclusteredItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
@@ -21,11 +23,12 @@ export type { IssueRow, IssueEntry } from './issues.js';
 export type { StoryView, StoryState } from './stories.js';
 export type { RunWithCost } from './desk.js';
 export type { WriteBatch } from './batch.js';
+export type { DecisionRow, BelowRow } from './learn.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
   ReturnType<typeof runQueries> & ReturnType<typeof lockQueries> & ReturnType<typeof summaryQueries> &
-  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & ReturnType<typeof batchQueries> & { close(): void; file: string };
+  ReturnType<typeof reviewQueries> & ReturnType<typeof issueQueries> & ReturnType<typeof storyQueries> & ReturnType<typeof deskQueries> & ReturnType<typeof batchQueries> & ReturnType<typeof learnQueries> & ReturnType<typeof embeddingQueries> & { close(): void; file: string };
 
 /** Opens the database file (migrating it) and returns the store; `create: false` refuses a missing file. */
 export function openStore(file: string, opts: { create?: boolean } = {}): Store {
@@ -41,6 +44,8 @@ export function openStore(file: string, opts: { create?: boolean } = {}): Store 
     ...storyQueries(db),
     ...deskQueries(db),
     ...batchQueries(db),
+    ...embeddingQueries(db),
+    ...learnQueries(db),
     file,
     close: () => { if (db.open) db.close(); },
   };

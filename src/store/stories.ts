@@ -73,6 +73,11 @@ export function storyQueries(db: Db) {
       (SELECT f.id FROM stories f WHERE f.follows_story_id = s.id ORDER BY f.id DESC LIMIT 1) AS follow_up_story,
       EXISTS (SELECT 1 FROM summaries m WHERE m.story_id = s.id) AS has_summary
     FROM stories s LEFT JOIN items i ON i.id = s.lead_item_id WHERE s.id = ?`);
+  // An absorbed story must be untouched by editors: no pinned member, not a follow-up of a published issue.
+  const mergeBlocked = db.prepare(`SELECT EXISTS (SELECT 1 FROM items WHERE story_id = @id AND story_pinned = 1)
+      OR EXISTS (SELECT 1 FROM stories WHERE id = @id AND follow_up_of IS NOT NULL)`).pluck();
+  const recordMerge = db.prepare(`INSERT INTO story_merges (into_story_id, from_story_id, bridge_item_id, item_ids, merged_at)
+    VALUES (@into, @from, @bridge, @items, @now)`);
   const members = db.prepare(`SELECT id FROM items WHERE story_id = ? ORDER BY id`).pluck();
   const dropEmpty = db.prepare(`DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM items WHERE story_id = ?)`);
   const list = db.prepare(`SELECT s.id AS story_id, s.lead_item_id, s.follow_up_of,
@@ -147,6 +152,23 @@ export function storyQueries(db: Db) {
       setStory.run({ id: itemId, story_id: id, pinned: 1, review: 'new', summarized: 0 });
       db.prepare(`UPDATE items SET state = 'extracted' WHERE id = ? AND state = 'summarized'`).run(itemId);
       return id;
+    },
+    /**
+     * Merges story `fromId` into `intoId` because a new item (`bridgeItem`) matched both: every member moves, taking the
+     * absorbing story's review state and draft, the empty story goes, and the merge is recorded. Refused (null) when an
+     * editor has touched the absorbed story (reviewed, or an item pinned by a split or merge) or an issue published it.
+     */
+    mergeStories(fromId: number, intoId: number, bridgeItem: number, now: string, opts: { review: string | null; summarized: boolean }): number[] | null {
+      const from = this.storyState(fromId);
+      if (!from || fromId === intoId || from.published_in !== null || from.review !== 'new') return null;
+      if (mergeBlocked.get({ id: fromId })) return null;
+      const moved = members.all(fromId) as number[];
+      for (const id of moved) setStory.run({ id, story_id: intoId, pinned: 0, review: opts.review, summarized: opts.summarized ? 1 : 0 });
+      db.prepare(`UPDATE items SET state = 'extracted' WHERE story_id = ? AND state = 'summarized' AND ? = 0`).run(intoId, opts.summarized ? 1 : 0);
+      lead.run({ id: intoId, now });
+      dropEmpty.run(fromId, fromId);
+      recordMerge.run({ into: intoId, from: fromId, bridge: bridgeItem, items: JSON.stringify(moved), now });
+      return moved;
     },
     /** Runs a function in one immediate transaction (a story decision reads and writes together). */
     inTransaction<T>(fn: () => T): T { return db.transaction(fn).immediate(); },

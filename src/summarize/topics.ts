@@ -1,5 +1,6 @@
 /** Keyword topic classifier over the configured taxonomy (pure). */
 import type { Topic } from '../domain/types.js';
+import type { TopicModel } from '../topics/model.js';
 
 interface Term {
   text: string;
@@ -117,9 +118,38 @@ export function topicScores(title: string, text: string, topics: Topic[]): Map<s
   return scores;
 }
 
-/** Tags a story with a primary topic and at most one secondary (≥ 50% of the primary's score), with a 0..1 confidence. */
-export function classifyTopics(title: string, text: string, topics: Topic[]): { topics: string[]; confidence: number } {
+let moduleModel: TopicModel | null = null;
+
+/** Sets (or with null clears) the model classifyTopics uses when its caller passes none. */
+export function setTopicModel(model: TopicModel | null): void {
+  moduleModel = model;
+}
+
+/** The model set by setTopicModel (null when none). */
+export function getTopicModel(): TopicModel | null {
+  return moduleModel;
+}
+
+/**
+ * Tags a story with a primary topic and at most one secondary (≥ 50% of the primary's score), with a 0..1 confidence.
+ * With a trained model whose ids match `topics` (the argument, else the one set by setTopicModel), the keyword
+ * evidence is its prior; otherwise the keywords alone decide (null forces keyword-only).
+ */
+export function classifyTopics(
+  title: string,
+  text: string,
+  topics: Topic[],
+  model: TopicModel | null | undefined = moduleModel,
+): { topics: string[]; confidence: number } {
   const scores = topicScores(title, text, topics);
+  if (model && model.examples > 0 && model.matches(topics.map((t) => t.id))) {
+    const ranked = model.rank(title, text, scores);
+    if (!ranked.length) return { topics: [], confidence: 0 };
+    const [first, second] = ranked;
+    const ids = [first.id];
+    if (second && second.probability >= SECONDARY_SHARE * first.probability) ids.push(second.id);
+    return { topics: ids, confidence: Math.round(first.probability * 100) / 100 };
+  }
   const ranked = topics
     .map((t, i) => ({ id: t.id, score: scores.get(t.id) ?? 0, i }))
     .filter((r) => r.score > 0)

@@ -11,6 +11,7 @@ import { storyRoutes } from './routes/stories.js';
 import { issueRoutes } from './routes/issues.js';
 import { opsRoutes } from './routes/ops.js';
 import { storyShapeRoutes } from './routes/shape.js';
+import { belowRoutes } from './routes/below.js';
 import { createDrafter } from './draft.js';
 
 /** Re-exported so callers need only this module. */
@@ -43,6 +44,7 @@ export function createApp(deps: WebDeps): Hono<Env> {
   app.route('/', storyShapeRoutes());
   app.route('/', issueRoutes());
   app.route('/', opsRoutes());
+  app.route('/', belowRoutes());
   app.notFound((c) => c.text('not found', 404));
   app.onError((err, c) => {
     deps.log?.error({ stage: 'web', url: c.req.path }, err.stack ?? err.message);

@@ -5,11 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runEval } from '../../eval/runner.js';
 
-/** Measured 2026-12-07: tune / hold-out. */
+/**
+ * Measured 2026-12-07 after glossary relevance, the trained topic model, the round veto and bridge merges
+ * (tune / hold-out): stories P 1.000 / 1.000, R 0.682 / 0.744, B3 0.933 / 0.948; relevance P 0.955 / 0.946,
+ * R 0.930 / 0.946; topics 0.991 / 0.943 (tune is the topic model's training set, so its figure is optimistic).
+ */
 const FLOOR = {
-  clustering: { precision: 0.97, recall: 0.55, bcubed_f1: 0.89 },
-  relevance: { precision: 0.85, recall: 0.85 },
-  topics: { accuracy: 0.77 },
+  clustering: { precision: 0.97, recall: 0.64, bcubed_f1: 0.91 },
+  relevance: { precision: 0.91, recall: 0.9 },
+  topics: { accuracy: 0.9 },
 };
 
 test('judgement on the labelled sets stays above its floor (tune and hold-out)', { timeout: 120_000 }, async () => {

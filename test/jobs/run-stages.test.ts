@@ -34,11 +34,11 @@ test('items a run left unfiled are filed by the story stage, once, in the order 
     const stage = () => clusterPending({ store, batch: store.writeBatch({ maxMs: 50, maxWrites: 100 }), storage: storyStorage(store),
       cfg: storyConfig(undefined), sourceName: () => 'Wire', now: () => new Date(NOW) });
     const first = await stage();
-    assert.deepEqual(first, { clustered: 3, joined: 1, follow_ups: 0 });
+    assert.deepEqual(first, { clustered: 3, joined: 1, follow_ups: 0, merged: 0 });
     assert.equal(store.storyIdOf(a), store.storyIdOf(b));
     assert.notEqual(store.storyIdOf(a), store.storyIdOf(c));
     assert.equal(store.listUnclustered(0, 10).length, 0);
-    assert.deepEqual(await stage(), { clustered: 0, joined: 0, follow_ups: 0 }, 'a second pass has nothing to do');
+    assert.deepEqual(await stage(), { clustered: 0, joined: 0, follow_ups: 0, merged: 0 }, 'a second pass has nothing to do');
   } finally { cleanup(); }
 });
 

@@ -2,6 +2,7 @@
 import type { Summary, SummaryInput, Topic } from '../../domain/types.js';
 import { splitParagraphs } from '../sentences.js';
 import { classifyTopics } from '../topics.js';
+import { activeTopicModel } from '../../topics/load.js';
 import { buildBullet, countWords, leadIndex } from './bullet.js';
 import { endsLikeSentence, isBoilerplate, stripLeadIn } from './clean.js';
 import { buildHeadline } from './headline.js';
@@ -33,6 +34,6 @@ export function summarizeOffline(input: SummaryInput, topics: Topic[]): Summary 
   const bullet = buildBullet(cands, input.title ?? '');
   const lead = cands.length ? cands[leadIndex(cands)].text : null;
   const headline = buildHeadline(input.title ?? '', input.source || null, lead);
-  const tagged = classifyTopics(input.title ?? '', input.text ?? '', topics);
+  const tagged = classifyTopics(input.title ?? '', input.text ?? '', topics, activeTopicModel(topics));
   return { headline, bullet, topics: tagged.topics, topic_confidence: tagged.confidence };
 }

@@ -9,7 +9,7 @@ import type { CardContext } from '../views/card.js';
 export function cardContext(c: Context<Env>): CardContext {
   const { config, store } = c.get('deps');
   return { topicLabels: new Map(config.topics.map((t) => [t.id, t.label])), timeZone: config.schedule.timezone,
-    members: (storyId) => store.storyMembers(storyId) };
+    members: (storyId) => store.storyMembers(storyId), learned: (itemId) => store.learnAdjustment(itemId) };
 }
 
 /** GET / : the candidates page. */

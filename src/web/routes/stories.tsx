@@ -6,6 +6,7 @@ import { Card, CardStub } from '../views/card.js';
 import { EditCard, TextPane, type EditValues } from '../views/edit.js';
 import { formAnswer, idParam, isHtmx, page, refuse } from '../render.js';
 import { cardContext } from './candidates.js';
+import { noteDecision, noteUndo } from '../../learn/index.js';
 
 type Handler = (c: Context<Env>, card: StoryCard) => Response | Promise<Response>;
 
@@ -64,6 +65,7 @@ export function storyRoutes(): Hono<Env> {
   app.post('/stories/:id/shortlist', story((c, card) => {
     const { store, config, now } = deps(c);
     const issue = shortlistStory(store, config, card.story_id, now());
+    noteDecision(store, card.lead_item_id, 'shortlist', 'desk', now());
     return c.html(<CardStub card={card} did="shortlisted" issue={issue.title} undo={`/stories/${card.story_id}/unshortlist`} />);
   }));
   app.post('/stories/:id/unshortlist', story((c, card) => {
@@ -71,16 +73,19 @@ export function storyRoutes(): Hono<Env> {
     const drafts = store.issuesOfItem(card.lead_item_id).map((id) => store.getIssue(id)!).filter((i) => i.status === 'draft');
     if (!drafts.length) throw new IssueError('this story is not in a draft issue any more');
     for (const issue of drafts) removeFromIssue(store, issue.id, card.lead_item_id, now());
+    noteUndo(store, card.lead_item_id, 'desk', now());
     return c.html(<Card card={store.getCard(card.story_id)!} ctx={cardContext(c)} />);
   }));
   app.post('/stories/:id/reject', story((c, card) => {
     const { store, now } = deps(c);
     rejectStory(store, card.story_id, now());
+    noteDecision(store, card.lead_item_id, 'reject', 'desk', now());
     return c.html(<CardStub card={card} did="rejected" undo={`/stories/${card.story_id}/undo`} />);
   }));
   app.post('/stories/:id/undo', story((c, card) => {
     const { store, now } = deps(c);
     store.undoStoryReview(card.story_id, now().toISOString());
+    noteUndo(store, card.lead_item_id, 'desk', now());
     return c.html(<Card card={store.getCard(card.story_id)!} ctx={cardContext(c)} />);
   }));
 
@@ -97,6 +102,9 @@ export function storyRoutes(): Hono<Env> {
       topics: config.topics.length === 0 || (d && values.topics.join() === d.topics.join()) ? null : values.topics,
     }, now().toISOString());
     const fresh = store.getCard(card.story_id)!;
+    if (ok && fresh.topics.join() !== card.topics.join()) {
+      noteDecision(store, card.lead_item_id, 'topics', 'desk', now(), { before: card.topics, after: fresh.topics });
+    }
     if (!ok) return formAnswer(c, 'Not saved', <EditCard card={fresh} topics={config.topics} values={values} conflict csrf={c.get('csrf')} />, 409);
     return c.html(<Card card={fresh} ctx={cardContext(c)} notice="Saved. The machine draft is kept; “Show machine draft” brings it back." />);
   }));

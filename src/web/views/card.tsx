@@ -3,6 +3,10 @@ import type { StoryCard } from '../../store/index.js';
 import type { StoryMember } from '../../store/desk.js';
 import { cap, fmtDate, httpUrl, plural } from './format.js';
 import { Members, MergeForm, canReshape } from './members.js';
+import { adjustmentNote } from '../../learn/index.js';
+
+/** "your past decisions lowered this from 0.62 to 0.31", when they changed the score. */
+const LearnedNote: FC<{ note: string | null }> = ({ note }) => (note ? <p class="muted learned-note">{note[0].toUpperCase() + note.slice(1)}.</p> : null);
 
 /** What a card needs from its surroundings: topic labels, time zone, a story's articles. */
 export interface CardContext {
@@ -10,6 +14,8 @@ export interface CardContext {
   timeZone: string;
   /** A story's articles (asked only for stories of more than one). */
   members?: (storyId: number) => StoryMember[];
+  /** What the editor's past decisions did to an item's score at ingest (src/learn). */
+  learned?: (itemId: number) => { rule_score: number; score: number } | undefined;
 }
 
 /** A link to an original article when its URL is http(s); otherwise plain text (never a javascript: link). */
@@ -102,6 +108,7 @@ export const Card: FC<{ card: StoryCard; ctx: CardContext } & CardOptions> = ({ 
         <p class="muted no-draft">No draft yet: it comes with the next run.</p>
       )}
       {card.topics.length > 0 && <Chips topics={card.topics} labels={ctx.topicLabels} />}
+      {ctx.learned && <LearnedNote note={adjustmentNote(ctx.learned(card.lead_item_id))} />}
       {card.unsupported.length > 0 && (
         <p class="alert alert-warn">
           <strong>Check before use:</strong> the article does not support {card.unsupported.map((u, i) => (

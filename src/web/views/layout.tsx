@@ -44,6 +44,7 @@ export const Layout: FC<{ title: string; tab: Tab; csrf: string; publication: st
                 Sources{p.running && <span class="dot-running" title="An ingest run is in progress"></span>}
               </a>
               <a href="/runs" aria-current={p.tab === 'runs' ? 'page' : undefined}>Runs</a>
+              <a href="/below">Below threshold</a>
             </nav>
           )}
           <div class="topbar-end">
