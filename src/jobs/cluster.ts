@@ -3,6 +3,7 @@ import { cleanTitle } from '../summarize/headline.js';
 import { storyFeatures, findStoryMatch, postingKeys, dfKeys, storyDay, DEFAULT_STORY_CONFIG,
   type StoryConfig, type StoryFeatures, type StoryStorage } from '../cluster/index.js';
 import type { EmbeddingStage } from '../cluster/embeddings.js';
+import { storyScore } from '../cluster/story-match.js';
 
 /** One story decision as the replay log (`ingest --explain FILE`) records it: every candidate's views and the outcome. */
 export interface StoryDecision {
@@ -122,8 +123,16 @@ export function clusterItem(store: Store, storage: ReturnType<typeof storyStorag
     store.joinStory(item.id, state.id, now, { review: state.review, summarized: state.has_summary });
     // A bridge: the item is also the same story as members of other open stories, so those report this event
     // too and merge into this one (recorded; stories an editor touched are never absorbed; split undoes it).
-    for (const other of new Set(match.matches.slice(1).map((m) => store.storyIdOf(m.id)))) {
-      if (other === null || other === state.id) continue;
+    // A roundup of two similar events (two LNG deals signed the same day) matches both as well; the tell is that
+    // their reports read alike yet were judged different events when compared directly: those are never merged.
+    const best = storage.features(match.matches[0].id);
+    const seen = new Set<number>([state.id]);
+    for (const m of match.matches.slice(1)) {
+      const other = store.storyIdOf(m.id);
+      if (other === null || seen.has(other)) continue;
+      seen.add(other);
+      const theirs = storage.features(m.id);
+      if (!best || !theirs || storyScore(best, theirs, cfg, (k) => storage.docFreq(k), storage.size(), undefined, false).score >= cfg.min_score) continue;
       const moved = store.mergeStories(other, state.id, item.id, now, { review: state.review, summarized: state.has_summary });
       if (moved) merged.push({ story_id: other, items: moved.length });
     }

@@ -88,16 +88,34 @@ export function openDb(file: string, opts: { create?: boolean } = {}): Db {
     db = new Database(file, { fileMustExist: opts.create === false });
     // The busy timeout first: switching a fresh file to WAL takes a lock another opener may hold.
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    migrate(db);
+    const conn = db;
+    // Some lock waits skip the busy handler (switching a fresh file to WAL while another process is doing the same
+    // can answer SQLITE_BUSY at once): retry those a few times before giving up; every step is idempotent.
+    retryBusy(() => {
+      conn.pragma('journal_mode = WAL');
+      conn.pragma('foreign_keys = ON');
+      conn.pragma('synchronous = NORMAL');
+      migrate(conn);
+    });
     // Reads the schema now, so a damaged file is reported here, naming it, rather than by the first query.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (err) {
     if (db?.open) db.close();
     throw explain(file, err);
+  }
+}
+
+/** Runs `fn`, again after a short pause when SQLite answers SQLITE_BUSY without waiting (at most ~2 s in all). */
+function retryBusy(fn: () => void): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fn();
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 20) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 + attempt * 5);
+    }
   }
 }
 

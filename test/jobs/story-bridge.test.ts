@@ -78,3 +78,30 @@ test('a story the editor has reviewed is never absorbed by a bridge', async () =
     assert.notEqual(store.storyIdOf(a), store.storyIdOf(b));
   } finally { cleanup(); }
 });
+
+test('a roundup of two similar events matches both but does not merge them', async () => {
+  const { store, cleanup } = tempStore();
+  try {
+    store.upsertSources(['energywire', 'gasdaily', 'wire'].map((id) => ({ id, name: id, type: 'rss' as const, url: `https://${id}.example/feed`,
+      topics: [], always_relevant: false, primary: false, enabled: true })));
+    // Two buyers, two projects, one day: alike in wording (LNG, tonnes a year, cargoes), different deals.
+    const a = extracted(store, 'energywire', 1, 'Korvath Power signs Texas LNG supply deal',
+      'Korvath Power agreed to buy 1.2 million tonnes a year of LNG from the Sabine Reach terminal in Texas for 15 years. ' +
+      'Korvath Power said Sabine Reach cargoes will reach Japan from 2030, as the United States presses allies to buy more gas.');
+    const b = extracted(store, 'gasdaily', 2, 'Miyagase Gas takes stake in Tanana Pipeline',
+      'Miyagase Gas will take an 8 percent stake in the Tanana Pipeline project in Alaska and buy 0.8 million tonnes a year of LNG from it. ' +
+      'Miyagase Gas said Tanana Pipeline cargoes reach Japan in nine days, and United States officials welcomed the deal.');
+    await stage(store);
+    assert.notEqual(store.storyIdOf(a), store.storyIdOf(b));
+    const c = extracted(store, 'wire', 3, 'Korvath and Miyagase sign U.S. gas deals',
+      'Korvath Power agreed to buy 1.2 million tonnes a year from the Sabine Reach terminal in Texas, while Miyagase Gas took an 8 percent ' +
+      'stake in the Tanana Pipeline project in Alaska and will buy 0.8 million tonnes a year. Both Korvath Power and Miyagase Gas said the ' +
+      'Sabine Reach and Tanana Pipeline cargoes diversify supply for Japan, as the United States wants.');
+    const log: StoryDecision[] = [];
+    const report = await stage(store, log);
+    assert.ok(log[0].candidates.filter((x) => x.same).length >= 2, 'the roundup matches both deals');
+    assert.equal(report.merged, 0);
+    assert.notEqual(store.storyIdOf(a), store.storyIdOf(b), 'the two deals stay two stories');
+    assert.ok(store.storyIdOf(c) === store.storyIdOf(a) || store.storyIdOf(c) === store.storyIdOf(b));
+  } finally { cleanup(); }
+});
