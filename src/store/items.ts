@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { ftsStatements } from './fts.js';
+import { reportKind } from '../cluster/report-kind.js';
 import type { PipelineState, ReviewState } from '../domain/types.js';
 
 /** A transient failure is retried on later runs until an item has been tried this many times. */
@@ -123,7 +124,7 @@ export function itemQueries(db: Db) {
   const setExtracted = db.prepare(`UPDATE items SET canonical_url = @canonical_url, title = coalesce(@title, title),
       byline = @byline, published_at = coalesce(@published_at, published_at), lang = @lang, site_name = @site_name,
       text = @text, text_from = @text_from, content_hash = @content_hash, state = @state, relevance = @relevance,
-      relevance_terms = @relevance_terms, fetched_at = @now, updated_at = @now, error = NULL, error_kind = NULL,
+      relevance_terms = @relevance_terms, preview = @preview, fetched_at = @now, updated_at = @now, error = NULL, error_kind = NULL,
       attempts = attempts + 1, failed_stage = NULL, sort_at = coalesce(@published_at, published_at, discovered_at)
     WHERE id = @id`);
   const fts = ftsStatements(db);
@@ -198,7 +199,8 @@ export function itemQueries(db: Db) {
         }
         for (const other of others) merge(other, id);
         for (const alias of row.aliases) addAlias.run(alias, id);
-        setExtracted.run({ ...row, id, now, relevance_terms: JSON.stringify(row.relevance_terms) });
+        setExtracted.run({ ...row, id, now, relevance_terms: JSON.stringify(row.relevance_terms),
+          preview: reportKind(row.title, row.text) === 'preview' ? 1 : 0 });
         fts.indexItem(id, row.title ?? '', row.text);
         return { mergedInto: null };
       }).immediate();

@@ -48,9 +48,10 @@ export function storyQueries(db: Db) {
     WHERE id = @id`);
   const newStory = db.prepare(`INSERT INTO stories (lead_item_id, created_at, updated_at, follow_up_of, follows_story_id)
     VALUES (@lead, @now, @now, @follow_up_of, @follows)`);
-  // The lead: a primary source, then the fullest text, then the earliest (a total order, ids break ties).
+  // The lead: a primary source, then a report before a preview (NULL, stored before migration 010, is a report),
+  // then the fullest text, then the earliest (a total order, ids break ties).
   const leadOrder = `(SELECT coalesce(max(src.is_primary), 0) FROM item_sources x JOIN sources src ON src.id = x.source_id WHERE x.item_id = i.id) DESC,
-        length(coalesce(i.text, '')) DESC, i.sort_at ASC, i.id ASC`;
+        coalesce(i.preview, 0) ASC, length(coalesce(i.text, '')) DESC, i.sort_at ASC, i.id ASC`;
   const fullLead = `(SELECT i.id FROM items i WHERE i.story_id = @id ORDER BY ${leadOrder} LIMIT 1)`;
   const lead = db.prepare(`UPDATE stories SET updated_at = @now, lead_item_id = ${fullLead} WHERE id = @id`);
   // A new member only has to beat the current lead, so filing an item costs the same however big its story is
