@@ -1,6 +1,6 @@
-// Text analysis for story matching: content words, named entities and numbers.
-// Heuristic on purpose: capitalised sequences are cheap, language-agnostic enough for
-// English news, and need no model; normalisation makes outlets' spellings meet.
+// Text analysis for story matching: content words, named entities and numbers. Names come from a
+// part-of-speech model (entities.ts); the word lists here normalise them so outlets' spellings meet.
+import { properNounRuns } from './entities.js';
 
 /** Function words and newsroom filler that carry no story identity. */
 export const STOPWORDS = new Set(('a an the and or but if of to in on at by for from with without into onto over under ' +
@@ -98,8 +98,6 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-'._&+][\p{L}\p{N}]+)*|[,;:()"“”.!?]/gu;
-const isCap = (t: string): boolean => /^\p{Lu}/u.test(t);
 
 const COUNTRIES = new Set(['united states', 'japan', 'china', 'australia', 'philippines', 'russia', 'ukraine', 'united nations']);
 const country = (w: string): string | null => {
@@ -153,42 +151,32 @@ function flush(run: string[], out: Map<string, number>): void {
   }
 }
 
-/** Named entities (people, organisations, places, events) with their mention counts. */
+/**
+ * Named entities (people, organisations, places, events) with their mention counts. The names are the
+ * model's proper-noun runs (entities.ts); the rules here only normalise them: cut at person titles, drop
+ * generic words, apply aliases, so two outlets' spellings of one name meet.
+ */
 export function namedEntities(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  // A lone capitalised word opening a sentence ("Officials", "Participating") is only a name
-  // if the text also capitalises it elsewhere.
+  // A lone name opening a sentence ("Officials", "Participating": the tagger's commonest slip) counts
+  // only if the text also names it elsewhere.
   const initial = new Map<string, number>();
-  let run: string[] = [];
-  let runInitial = false;
-  let sentenceStart = true;
-  const close = (): void => {
-    flush(run, runInitial && run.length === 1 ? initial : out);
-    run = [];
-  };
-  for (const m of preNormalise(text).matchAll(TOKEN)) {
-    const tok = m[0];
-    if (/^[,;:()"“”.!?]$/.test(tok)) {
-      close();
-      if (/[.!?]/.test(tok)) sentenceStart = true;
-      continue;
+  for (const r of properNounRuns(preNormalise(text))) {
+    // "Vice-Minister Kenji Okabe", "Hale-Kanzaki": hyphen-joined names are separate names.
+    const runs: string[][] = [[]];
+    for (const t of r.tokens) {
+      const parts = /\p{L}-\p{L}/u.test(t) ? t.split('-') : [t];
+      for (const [i, part] of parts.entries()) {
+        if (i > 0) runs.push([]);
+        runs[runs.length - 1].push(part.toLowerCase().replace(/\.$/, '').replace(/'s?$/, ''));
+      }
     }
-    // "Hale-Kanzaki", "Japan-U.S.": hyphen-joined names are separate names.
-    const parts = /\p{L}-\p{L}/u.test(tok) && tok.split('-').some(isCap) ? tok.split('-') : [tok];
-    for (const [i, part] of parts.entries()) {
-      if (i > 0) close();
-      const low = part.toLowerCase().replace(/'s?$/, '');
-      const starter = sentenceStart && (STOPWORDS.has(low) || OPENERS.has(low));
-      if (isCap(part) && !starter) {
-        if (!run.length) runInitial = sentenceStart;
-        run.push(low);
-        if (/'s?$/.test(part)) close(); // "Commerce's Bureau": a possessive ends the name
-      } else if (low === 'of' && run.length) run.push(low);
-      else close();
-      sentenceStart = false;
+    for (const [k, run] of runs.entries()) {
+      const start = r.sentenceStart && k === 0;
+      const words = start && run.length && (STOPWORDS.has(run[0]) || OPENERS.has(run[0])) ? run.slice(1) : run;
+      if (words.length) flush(words, start && words.length === 1 ? initial : out);
     }
   }
-  close();
   for (const [e, n] of initial) if (out.has(e)) out.set(e, (out.get(e) ?? 0) + n);
   return out;
 }

@@ -11,6 +11,13 @@ test('entities are normalised: U.S., possessives, demonyms, case, titles dropped
   for (const unwanted of ['deputy', 'secretary', 'state', "japan's", 'vice', 'minister', 'the']) assert.ok(!e.has(unwanted), `unexpected ${unwanted}`);
 });
 
+test('names come from the part-of-speech model: capitalised verbs and emphasis are not names', () => {
+  // Capital letters alone would read "Would Respond" as a name; the tagger knows they are verbs.
+  const e = namedEntities('Asked about Tariffs, Motegi said Japan Would Respond at Nippon Steel in Pittsburgh on Monday.');
+  for (const want of ['motegi', 'japan', 'nippon steel', 'pittsburgh']) assert.ok(e.has(want), `missing ${want} in ${[...e.keys()]}`);
+  for (const unwanted of ['would respond', 'respond', 'monday']) assert.ok(!e.has(unwanted), `unexpected ${unwanted} in ${[...e.keys()]}`);
+});
+
 test('a Japanese readout name in family-name-first capitals meets the wire spelling', () => {
   const readout = namedEntities('Mr. OKABE Kenji, Vice-Minister for Foreign Affairs, held a telephone talk.');
   const wire = namedEntities('Vice Foreign Minister Kenji Okabe spoke by phone.');
