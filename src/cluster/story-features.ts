@@ -1,5 +1,6 @@
 import { bandKeys, minhash, shingles } from './story-minhash.js';
-import { contentWords, meetingRounds, namedEntities, numbers } from './story-text.js';
+import { contentWords, isCountry, meetingRounds, nameKeys, namedEntities, numbers } from './story-text.js';
+import { eventDays, eventPlaces, leadOf } from './event-facts.js';
 
 /** Tunables of story matching; every field has a default in DEFAULT_STORY_CONFIG. */
 export interface StoryConfig {
@@ -50,6 +51,9 @@ export interface StoryConfig {
   /** Weight of the embeddings cosine in the score, and the cosine at or above which it counts as evidence (only with cluster.embeddings). */
   w_embedding: number;
   embedding_evidence: number;
+  /** Two leads that name the same day of the event need only this score and this evidence (from one shared thing)... */
+  dated_score: number;
+  dated_evidence: number;
 }
 
 /** Defaults chosen on half A of the labelled fixtures (see bench/story-eval.ts). */
@@ -81,6 +85,8 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   prior_docs: 50,
   w_embedding: 0.35,
   embedding_evidence: 0.9,
+  dated_score: 0.11,
+  dated_evidence: 0.6,
 };
 
 /** What story matching needs of one item; plain arrays so it can be stored as JSON. */
@@ -107,6 +113,10 @@ export interface StoryFeatures {
   terms: string[];
   /** Ordinals of the numbered meeting the title and lead report ("3" for "the third round"); absent in older records. */
   rounds?: string[];
+  /** Days (since 1970-01-01) the lead says the event took place ("on October 15", "on Tuesday"); absent in older records. */
+  event_days?: number[];
+  /** Where the lead says it took place ("in Nagasaki" → "nagasaki"), countries left out; absent in older records. */
+  places?: string[];
   /** Embedding of title + lead (cluster.embeddings); attached per run from the cache, never stored with the features. */
   vector?: Float32Array;
 }
@@ -182,6 +192,9 @@ export function storyFeatures(
   const keys = [...ranked.slice(0, cfg.max_keys - Math.min(2, numKeys.length)), ...numKeys.slice(0, 2)];
   const probes = [...new Set([...keys, ...ranked.slice(0, cfg.max_probes)])];
   const t = item.published_at ? Date.parse(item.published_at) : NaN;
+  const day = Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
+  const opening = leadOf(item.title, item.text);
+  const places = [...new Set(eventPlaces(opening).map((p) => nameKeys(p)[0]).filter((p): p is string => !!p && !isCountry(p)))].sort();
   return {
     minhash: sig,
     rounds: meetingRounds(`${item.title}\n${lead(item.text)}`),
@@ -191,7 +204,9 @@ export function storyFeatures(
     probes,
     ...(item.sources?.length ? { sources: [...item.sources] } : {}),
     numbers: nums.sort(),
-    day: Number.isFinite(t) ? Math.floor(t / 86_400_000) : null,
+    day,
+    event_days: eventDays(opening, day),
+    places,
     title_terms: titleTerms.sort(),
     terms: topTerms(titleWords, bodyWords, cfg.max_terms),
   };

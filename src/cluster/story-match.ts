@@ -1,6 +1,7 @@
 import { DEFAULT_STORY_CONFIG, priorShare, type StoryConfig, type StoryFeatures } from './story-features.js';
 import { cosine } from './embeddings.js';
 import { minhashSimilarity } from './story-minhash.js';
+import { daysAgree, daysConflict } from './event-facts.js';
 
 /** The outcome of comparing two items: a score in [0, 1], the decision, and why. */
 export interface StoryScore {
@@ -131,6 +132,19 @@ function roundsConflict(a: StoryFeatures, b: StoryFeatures): string | null {
   return `${a.rounds.join('/')} vs ${b.rounds.join('/')}`;
 }
 
+/** "2025-10-15 vs 2025-10-22" when both leads date the event and every pair of their days is more than a day apart. */
+function datesConflict(a: StoryFeatures, b: StoryFeatures): string | null {
+  if (!daysConflict(a.event_days, b.event_days)) return null;
+  const iso = (d: number[]): string => d.slice(0, 2).map((x) => new Date(x * 86_400_000).toISOString().slice(0, 10)).join('/');
+  return `${iso(a.event_days!)} vs ${iso(b.event_days!)}`;
+}
+
+/** Both leads say where the event took place, and neither item names the other's place anywhere. */
+function placesConflict(a: StoryFeatures, b: StoryFeatures, pa: Prepared, pb: Prepared): boolean {
+  if (!a.places?.length || !b.places?.length) return false;
+  return !a.places.some((x) => pb.entSet.has(x)) && !b.places.some((x) => pa.entSet.has(x));
+}
+
 /**
  * A cheap necessary condition for storyScore(a, b).same, exact for the decision: a pair is the same story
  * only as near-duplicates (MinHash) or with at least `min_things` shared things, of which content terms
@@ -221,12 +235,21 @@ export function storyScore(
   if (sameSource && explain) reasons.push('same source');
   // Event-conflict veto: two reports of different numbered rounds of the same talks are different events,
   // however alike their words (copies included: a template readout of the next round reuses the last one's text).
-  const conflict = roundsConflict(a, b);
-  if (conflict && explain) reasons.push(`different rounds ${conflict}`);
-  const same = !conflict && (jac >= cfg.dup_jaccard || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things));
+  // The same goes for two leads that date the event to different days (a call and the visit it prepared).
+  const rounds = roundsConflict(a, b);
+  const dates = rounds ? null : datesConflict(a, b);
+  const conflict = rounds ?? dates;
+  if (rounds && explain) reasons.push(`different rounds ${rounds}`);
+  if (dates && explain) reasons.push(`different days ${dates}`);
+  // Two leads that put the event on the same day, and not in different places, corroborate one shared rare
+  // thing: a paraphrase that shares one name and the date is one story at a lower score.
+  const dated = !conflict && daysAgree(a.event_days, b.event_days) && !placesConflict(a, b, pa, pb) &&
+    score >= cfg.dated_score * (sameSource ? cfg.same_source_factor : 1) && evidence >= cfg.dated_evidence && ent.count + num.count >= 1;
+  if (dated && explain) reasons.push('same day of the event');
+  const same = !conflict && (jac >= cfg.dup_jaccard || dated || (score >= needed && evidence >= cfg.min_evidence && count >= cfg.min_things));
   if (!explain) return { score, same, reasons };
   const views: Record<string, number> = { shingles: jac, entities: ent.cos, title: title.cos, terms: terms.cos, numbers: num.cos,
-    evidence, things: count, needed, same_source: sameSource ? 1 : 0, veto: conflict ? 1 : 0 };
+    evidence, things: count, needed, same_source: sameSource ? 1 : 0, veto: conflict ? 1 : 0, dated: dated ? 1 : 0 };
   if (a.day !== null && b.day !== null) views.gap_days = Math.abs(a.day - b.day);
   return { score, same, reasons, views };
 }

@@ -104,6 +104,8 @@ const country = (w: string): string | null => {
   const a = alias(w.replace(/_/g, ' '));
   return COUNTRIES.has(a) ? a : null;
 };
+/** Whether a normalised name is a country ("japan", "united states"). */
+export const isCountry = (name: string): boolean => COUNTRIES.has(alias(name));
 const add = (k: string, out: Map<string, number>): void => {
   out.set(k, (out.get(k) ?? 0) + 1);
 };
@@ -179,6 +181,14 @@ export function namedEntities(text: string): Map<string, number> {
   }
   for (const [e, n] of initial) if (out.has(e)) out.set(e, (out.get(e) ?? 0) + n);
   return out;
+}
+
+/** The normalised keys of one name as written ("Yausubetsu Training Area" → "yausubetsu"), as namedEntities gives them. */
+export function nameKeys(name: string): string[] {
+  const out = new Map<string, number>();
+  const words = preNormalise(name).split(/[\s-]+/).map((t) => t.toLowerCase().replace(/\.$/, '').replace(/'s?$/, '')).filter(Boolean);
+  if (words.length) flush(words, out);
+  return [...out.keys()];
 }
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12 };

@@ -137,6 +137,9 @@ const cluster = z.strictObject({
   min_evidence: z.number().min(0).optional(),
   min_things: z.number().int().min(1).optional(),
   dup_jaccard: z.number().min(0).max(1).optional(),
+  /** Score and evidence enough for two items whose leads date the event to the same day (one shared name suffices). */
+  dated_score: z.number().min(0).max(1).optional(),
+  dated_evidence: z.number().min(0).optional(),
   /** Weight of the embeddings cosine in the story score (only with `embeddings`). */
   w_embedding: z.number().min(0).max(5).optional(),
   /** Optional embeddings view (issue 13): any OpenAI-compatible POST {base_url}/embeddings; off when absent. */
