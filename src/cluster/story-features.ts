@@ -75,7 +75,7 @@ export const DEFAULT_STORY_CONFIG: StoryConfig = {
   term_evidence: 0.25,
   rare_term: 0.4,
   same_source_factor: 1.6,
-  max_keys: 8,
+  max_keys: 12,
   max_probes: 16,
   max_terms: 25,
   bucket_cap: 20,
@@ -159,6 +159,8 @@ function isTitleCase(title: string): boolean {
   return words.length > 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
 }
 
+// A name in the lead ranks as a name in the title does: one mention more.
+const LEAD_BONUS = 1;
 // The lead: what the item reports, before background that recalls earlier rounds or meetings.
 function lead(text: string): string {
   return text.slice(0, 600);
@@ -181,11 +183,14 @@ export function storyFeatures(
   for (const e of own) counts.delete(e);
   const nums = [...new Set([...numbers(item.title), ...numbers(item.text)])];
   const titleTerms = [...new Set(titleWords)];
+  // Names in the lead are the event's (who and where); background names come later.
+  const opening = leadOf(item.title, item.text);
+  const leadNames = namedEntities(leadOf(isTitleCase(item.title) ? '' : item.title, item.text));
   // Blocking keys: names an outlet cannot paraphrase away. Rank by mentions, favour longer names
   // and names in the title; amounts with a scale or a percent follow.
   const ranked = [...counts]
     .filter(([e]) => !COMMON.has(e))
-    .map(([e, n]) => ({ k: e, s: n + (e.includes(' ') ? 0.5 : 0) + (titleTerms.includes(e) ? 1 : 0) }))
+    .map(([e, n]) => ({ k: e, s: n + (e.includes(' ') ? 0.5 : 0) + (titleTerms.includes(e) ? 1 : 0) + (leadNames.has(e) ? LEAD_BONUS : 0) }))
     .sort((a, b) => b.s - a.s || (a.k < b.k ? -1 : 1))
     .map((x) => x.k);
   const numKeys = nums.filter((n) => !n.startsWith('y') && (n.endsWith('%') || Number(n) >= 1e5)).map((n) => `#${n}`);
@@ -193,7 +198,6 @@ export function storyFeatures(
   const probes = [...new Set([...keys, ...ranked.slice(0, cfg.max_probes)])];
   const t = item.published_at ? Date.parse(item.published_at) : NaN;
   const day = Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
-  const opening = leadOf(item.title, item.text);
   const places = [...new Set(eventPlaces(opening).map((p) => nameKeys(p)[0]).filter((p): p is string => !!p && !isCountry(p)))].sort();
   return {
     minhash: sig,
