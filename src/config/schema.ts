@@ -73,6 +73,8 @@ const relevance = z.strictObject({
   min_score: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional(),
   /** Third countries: when they outweigh the weaker side the score drops (glossary mode only). */
   third_parties: z.array(z.string().min(1)).optional(),
+  /** Places per side, aligned with all_of (prefectures, states, cities): evidence at half weight (glossary mode only). */
+  places: z.array(z.array(z.string().min(1))).optional(),
   /** Named actors per side (issue 13): each evidences the all_of group `side` (1 = first group). */
   glossary: z.array(z.strictObject({
     name: z.string().min(1, 'must name the actor (example: "Toshimitsu Motegi")'),
@@ -81,6 +83,10 @@ const relevance = z.strictObject({
     aliases: z.array(z.string().min(1)).default([]),
   })).optional(),
 }).superRefine((r, ctx) => {
+  if (r.places && r.places.length > r.all_of.length) {
+    ctx.addIssue({ code: 'custom', path: ['places'],
+      message: `has ${r.places.length} lists but all_of has only ${r.all_of.length} group(s); list i holds the places of all_of group i` });
+  }
   r.glossary?.forEach((e, i) => {
     if (e.side > r.all_of.length) {
       ctx.addIssue({ code: 'custom', path: ['glossary', i, 'side'],

@@ -18,7 +18,13 @@ interface SideMatcher {
   /** Rule terms and glossary aliases in one matcher; `explain` maps a matched alias to "Actor → Side". */
   matcher: TermMatcher;
   actorOf: Map<string, string>;
+  /** Terms that weigh less than 1 (places: PLACE_WEIGHT). */
+  weightOf: Map<string, number>;
 }
+
+/** A place ("Fukuoka", "Tennessee") evidences its side at half the weight of a country, an actor or a rule term:
+ * news names the place rather than the country, yet a ball player from Fukuoka signing in Seattle is not alliance news. */
+export const PLACE_WEIGHT = 0.5;
 
 export interface CompiledEvidence {
   sides: SideMatcher[];
@@ -28,11 +34,18 @@ export interface CompiledEvidence {
 }
 
 export function compileEvidence(all_of: string[][], none_of: string[] | undefined, glossary: GlossaryEntry[],
-  minScore: number | undefined, thirdParties: string[] = []): CompiledEvidence {
+  minScore: number | undefined, thirdParties: string[] = [], places: string[][] = []): CompiledEvidence {
   const sides = all_of.map((terms, i): SideMatcher => {
     const label = terms[0] ?? `group ${i + 1}`;
     const actorOf = new Map<string, string>();
+    const weightOf = new Map<string, number>();
     const words = [...terms];
+    for (const p of places[i] ?? []) {
+      if (words.includes(p)) continue; // a rule term keeps its full weight
+      words.push(p);
+      weightOf.set(p, PLACE_WEIGHT);
+      actorOf.set(p, `${p} (place)`);
+    }
     for (const e of glossary) {
       if (e.side !== i + 1) continue;
       for (const a of [e.name, ...(e.aliases ?? [])]) {
@@ -40,7 +53,7 @@ export function compileEvidence(all_of: string[][], none_of: string[] | undefine
         actorOf.set(a, e.name);
       }
     }
-    return { label, matcher: compileTerms(words), actorOf };
+    return { label, matcher: compileTerms(words), actorOf, weightOf };
   });
   return { sides, none: none_of?.length ? compileTerms(none_of) : null, minScore: minScore ?? DEFAULT_MIN_SCORE,
     third: thirdParties.length ? compileTerms(thirdParties) : null };
@@ -74,7 +87,12 @@ export function scoreEvidence(c: CompiledEvidence, title: string, text: string):
     if (!seen.has(label)) { seen.add(label); terms.push(label); }
   };
   // Title: weight 3 per hit (at most 2 counted).
-  const th = c.sides.map((side, i) => { const h = side.matcher.find(title); h.forEach((t) => note(i, t)); return h.length; });
+  const w = (i: number, t: string): number => c.sides[i].weightOf.get(t) ?? 1;
+  const th = c.sides.map((side, i) => {
+    const h = side.matcher.find(title);
+    h.forEach((t) => note(i, t));
+    return h.reduce((sum, t) => sum + w(i, t), 0);
+  });
   th.forEach((h, i) => { weight[i] += 3 * Math.min(h, 2); });
   const titleBoth = n > 0 && th.every((h) => h > 0);
   let thirdW = 0;
@@ -101,7 +119,7 @@ export function scoreEvidence(c: CompiledEvidence, title: string, text: string):
     for (const h of side.matcher.findAt(text)) {
       note(i, h.term);
       const si = sentOf(h.at);
-      paraHits[i][sentPara[si]]++;
+      paraHits[i][sentPara[si]] += w(i, h.term);
       let set = sentSides.get(si);
       if (!set) sentSides.set(si, (set = new Set()));
       set.add(i);

@@ -12,6 +12,8 @@ export interface RelevanceRules {
   min_score?: number;
   /** Third countries; when they outweigh the weaker side, the score drops (glossary mode only). */
   third_parties?: string[];
+  /** Places per all_of group, evidence at half weight (glossary mode only). */
+  places?: string[][];
 }
 
 /** Rules compiled once per run. */
@@ -27,7 +29,7 @@ export function compileRules(rules: RelevanceRules): CompiledRules {
   return {
     groups: rules.all_of.map(compileTerms),
     none: rules.none_of?.length ? compileTerms(rules.none_of) : null,
-    evidence: rules.glossary?.length ? compileEvidence(rules.all_of, rules.none_of, rules.glossary, rules.min_score, rules.third_parties) : undefined,
+    evidence: rules.glossary?.length ? compileEvidence(rules.all_of, rules.none_of, rules.glossary, rules.min_score, rules.third_parties, rules.places) : undefined,
     minScore: rules.min_score,
   };
 }

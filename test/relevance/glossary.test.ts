@@ -91,3 +91,23 @@ test('glossary schema: unknown keys, sides out of range and bad min_score are cl
   assert.equal(ok.relevance.glossary?.[0].aliases[0], 'Rubio');
   assert.equal(ok.relevance.min_score, 0.4);
 });
+
+test('places evidence their side at half weight: a Kumamoto plant of a Texas firm counts, two city names alone weigh less', () => {
+  const placed = compileRules({ all_of, glossary, places: [['Kumamoto', 'Fukuoka'], ['Texas', 'Seattle']] });
+  const title = 'Texas chipmaker opens Kumamoto plant with Japanese subsidy';
+  const text = 'A Texas chip company opened its first plant in Kumamoto on Monday, backed by a Japanese subsidy.\n\n' +
+    'The Texas firm said the Kumamoto site would supply carmakers across the region.';
+  const r = scoreRelevance(placed, title, text);
+  assert.equal(r.relevant, true, JSON.stringify(r));
+  assert.ok(r.terms.includes('Texas (place) → United States'), r.terms.join('|'));
+  // Without the places the US side is never evidenced, so the item is set aside: the places are what keep it.
+  assert.equal(scoreRelevance(rules, title, text).relevant, false);
+  // Half weight: the same article scores lower with its places than with the country named instead.
+  const named = scoreRelevance(placed, title.replace('Texas', 'American'), text.replaceAll('Texas', 'American'));
+  assert.ok(named.score > r.score, `country ${named.score} vs place ${r.score}`);
+});
+
+test('places lists longer than all_of are a config error that says what the lists mean', () => {
+  assert.throws(() => parseConfig(`relevance:\n  all_of: [[Japan], [U.S.]]\n  places: [[Kyoto], [Texas], [Paris]]\n  glossary: [{name: Motegi, side: 1}]\nsources: []\n`),
+    /places.*all_of group/s);
+});
