@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { runEval } from '../../eval/runner.js';
 
 /**
- * Measured 2026-12-07 after glossary relevance, the trained topic model, the round veto and bridge merges
- * (tune / hold-out): stories P 1.000 / 1.000, R 0.682 / 0.744, B3 0.933 / 0.948; relevance P 0.955 / 0.946,
- * R 0.930 / 0.946; topics 0.991 / 0.943 (tune is the topic model's training set, so its figure is optimistic).
+ * Measured 2026-12-07 after model names, event days, lead-ranked keys and relevance places (tune / hold-out):
+ * stories P 1.000 / 1.000, R 0.818 / 0.837, B3 0.964 / 0.965; relevance P 0.940 / 0.947, R 0.965 / 0.973;
+ * topics 0.991 / 0.944 (tune is the topic model's training set, so its figure is optimistic).
  */
 const FLOOR = {
-  clustering: { precision: 0.97, recall: 0.64, bcubed_f1: 0.91 },
-  relevance: { precision: 0.91, recall: 0.9 },
+  clustering: { precision: 0.97, recall: 0.78, bcubed_f1: 0.94 },
+  relevance: { precision: 0.91, recall: 0.93 },
   topics: { accuracy: 0.9 },
 };
 
