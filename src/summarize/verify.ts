@@ -4,6 +4,7 @@
  * only: the adjective names no new entity, and the table cannot widen to unrelated words.
  */
 import type { Verification } from '../domain/types.js';
+import { numberWordClaims, quoteClaims, wordFactsOf } from './verify-words.js';
 
 interface Claim {
   text: string;
@@ -266,7 +267,10 @@ function isTitleCase(headline: string): boolean {
   return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.7;
 }
 
-/** Lists the names, numbers, dates and amounts in a draft headline and bullet that the source text does not support. */
+/**
+ * Lists the names, numbers (in digits or words), ordinals, dates, amounts and quotes in a draft headline and
+ * bullet that the source text does not support.
+ */
 export function verifyClaims(draft: { headline: string; bullet: string }, sourceText: string): Verification {
   const facts = factsOf(sourceText);
   const src = ` ${normName(sourceText)} `;
@@ -274,10 +278,19 @@ export function verifyClaims(draft: { headline: string; bullet: string }, source
   const sourceLower = new Set(sourceText.match(/(?<![\p{L}])\p{Ll}[\p{L}]*/gu) ?? []);
   const unsupported: string[] = [];
   const seen = new Set<string>();
-  for (const part of [draft.headline, draft.bullet]) {
-    const { found, rest } = scanNumbers(part);
-    const claims: Claim[] = found.map((f) => ({ text: f.text, at: f.at, ok: supportedNumber(f, facts) }));
-    const titleCase = part === draft.headline && isTitleCase(part);
+  const words = wordFactsOf(sourceText);
+  for (const whole of [draft.headline, draft.bullet]) {
+    // A quote the article does not contain is one finding; its words are not judged again.
+    const quotes = quoteClaims(whole, sourceText);
+    const part = quotes.filter((q) => !q.ok).reduce((s, q) => blank(s, q.at, q.len), whole);
+    const { found, rest: digitsOut } = scanNumbers(part);
+    // A bare number or ordinal in digits is also backed by the article's words ("12" by "twelve", "4th" by "fourth").
+    const spelledOut = (f: Found) => f.kind === 'number' && (/\d(?:st|nd|rd|th)$/.test(f.text) ? words.ordinals : words.values).has(f.value);
+    const claims: Claim[] = found.map((f) => ({ text: f.text, at: f.at, ok: supportedNumber(f, facts) || spelledOut(f) }));
+    const spelled = numberWordClaims(digitsOut, words);
+    const rest = spelled.reduce((s, w) => blank(s, w.at, w.len), digitsOut);
+    claims.push(...quotes.filter((q) => !q.ok), ...spelled);
+    const titleCase = whole === draft.headline && isTitleCase(whole);
     claims.push(...checkNames(rest, src, titleCase ? lowerWords : sourceLower, titleCase));
     for (const c of claims.sort((a, b) => a.at - b.at)) {
       const k = c.text.toLowerCase();

@@ -114,3 +114,25 @@ test('a hyphenated "Japan-U.S." in a headline is supported by the same words in 
   assert.deepEqual(verifyClaims({ headline: 'Holding of the Japan-U.S. Export Control Dialogue', bullet: 'Officials met.' }, src).unsupported, []);
   assert.deepEqual(verifyClaims({ headline: 'Japan-U.K. talks open', bullet: 'Officials met.' }, src).unsupported, ['U.K']);
 });
+
+test('written-out numbers and ordinals must be in the article, as words or digits', () => {
+  const src = 'The ministers met for 3 days in Tokyo. Twelve ships took part in the fourth round of drills, and 25 aircraft flew.';
+  assert.deepEqual(check('The three-day talks in Tokyo drew a dozen ships and twenty-five aircraft.', src), []);
+  assert.deepEqual(check('The 4th round of drills drew twelve ships.', src), []);
+  assert.deepEqual(check('The fourth round drew 12 ships.', src), []);
+  assert.deepEqual(check('The two-day talks drew a dozen ships.', src), ['two']);
+  assert.deepEqual(check('The fifth round drew eleven ships.', src), ['fifth', 'eleven']);
+  assert.deepEqual(check('Half a dozen ships took part.', src), ['Half a dozen']);
+  // "The two countries" refers to the pair the article is about, not a count.
+  assert.deepEqual(check('The two countries held the fourth round.', src), []);
+});
+
+test('quoted text must appear in the article; marks, case and an ellipsis do not matter', () => {
+  const src = 'Tanaka said the deal was "a milestone for both nations" and that work would "continue without pause" next year.';
+  assert.deepEqual(check('Tanaka called the deal “a milestone for both nations.”', src), []);
+  assert.deepEqual(check('He said work would "continue … next year"', src.replace('without pause" next', 'without pause next"')), []);
+  assert.deepEqual(check('Tanaka called it "a historic turning point" for the alliance.', src), ['"a historic turning point"']);
+  assert.deepEqual(check('Tanaka called it ‘a new era’.', src), ['‘a new era’']);
+  // An apostrophe is not a quote.
+  assert.deepEqual(check("Tanaka's deal is a milestone, he said; it's done.", src), []);
+});
