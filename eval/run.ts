@@ -13,7 +13,7 @@ export { runEval } from './runner.js';
 const USAGE = 'usage: npm run eval -- [--json] [--split tune|holdout] [--sets DIR] [--config sources.yaml] [--keep] [--errors N]';
 
 const f = (x: number | null | undefined) => (x == null ? '   -  ' : x.toFixed(3));
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
 
 function table(rows: (string | number)[][]): string {
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
@@ -62,6 +62,12 @@ function humanSplit(split: Split, res: EvalResult, nErrors: number): string {
   const i = d.ingest;
   lines.push(`\ningest: repo rules ${i.repo.outcome} (${i.repo.items.extracted} relevant, ${i.repo.items.irrelevant} off-topic, ${i.repo.items.merged} folded, ${i.repo.items.failed} failed); ` +
     `keep-all ${i['keep-all'].outcome} (${i['keep-all'].items.extracted} kept, ${i['keep-all'].items.merged} folded, ${i['keep-all'].items.failed} failed)`);
+  const dr = d.drafts;
+  lines.push(`\ndrafts (${dr.drafts}, offline): whole last sentence ${pct(dr.whole_sentence)}, bullets of 60–170 words ${pct(dr.bullet_words_in_range)} ` +
+    `(words min/median/max ${dr.bullet_words.min}/${dr.bullet_words.median}/${dr.bullet_words.max}), headlines of 6–14 words ${pct(dr.headline_words_in_range)}, release-label headlines ${dr.label_headlines}, ` +
+    `boilerplate hits ${dr.boilerplate_hits}, repeated sentences ${dr.repeated_sentences}, grounding: ${dr.grounding_flagged} drafts flagged (${dr.grounding_findings} findings)`);
+  const probs = res.drafts.problems[split] ?? [];
+  for (const p of probs.slice(0, nErrors)) lines.push(`  story ${p.story} "${p.headline}": ${p.problems.join('; ')}`);
   lines.push(`timings (ms): ${Object.entries(d.timings_ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (d.temp) lines.push(`temp folder kept: ${d.temp}`);
   return lines.join('\n');

@@ -3,6 +3,8 @@
 // desk would show: relevance and topics) and once keeping every article (so story clustering is judged apart
 // from relevance: irrelevant items never get a story) — then read `items --json` back and score it.
 import { measureLearning, type LearningReport } from './learning.js';
+import { judgeDrafts, type DraftFigures, type DraftProblem } from './drafts.js';
+import type { Config } from '../src/config/schema.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +68,9 @@ export interface SplitReport {
   /** Per article: predicted story in the keep-all run and in the desk run, kept by the repo rules, desk topics. */
   predictions: Record<string, { story: string | null; desk_story: string | null; relevant: boolean; relevance_score: number | null; topics: string[] }>;
   ingest: Record<RelevanceMode, { outcome: string; items: Record<string, number>; stage_ms: Record<string, number> }>;
+  /** The offline drafts of the desk run's stories (eval/drafts.ts), and the drafts with a problem. */
+  drafts: DraftFigures;
+  draft_problems: DraftProblem[];
   timings_ms: Record<string, number>;
   temp?: string;
 }
@@ -84,6 +89,8 @@ export interface EvalResult extends Figures {
   timings_ms: Record<string, number>;
   /** Learning from the editor, on its own synthetic items (eval/learning.ts). */
   learning?: LearningReport;
+  /** The desk run's offline drafts: tune figures at the top level, the hold-out's under "holdout". */
+  drafts: Partial<DraftFigures> & { holdout: DraftFigures | null; problems: Partial<Record<Split, DraftProblem[]>> };
 }
 
 const NULL_FIGURES: Figures = {
@@ -112,13 +119,15 @@ interface Ingested {
   items: Map<string, ItemView>;
   missing: string[];
   ms: { ingest: number; read: number };
+  config: Config;
+  db: string;
 }
 
 /** Ingests the split's site into a fresh database with one relevance mode, and maps items back to articles. */
 async function ingestOnce(dir: string, repo: Record<string, unknown>, feeds: Map<string, string>, urls: Map<string, string>,
   mode: RelevanceMode): Promise<Ingested> {
   const cfg = join(dir, `${mode}.yaml`), db = join(dir, `${mode}.db`);
-  writeEvalConfig(cfg, evalConfig(repo, feeds, mode));
+  const config = writeEvalConfig(cfg, evalConfig(repo, feeds, mode));
   const t0 = performance.now();
   const report = JSON.parse(await runCli(['ingest', '--config', cfg, '--db', db, '--summarizer', 'offline',
     '--explain', join(dir, `${mode}.explain.jsonl`), '--json']));
@@ -138,7 +147,7 @@ async function ingestOnce(dir: string, repo: Record<string, unknown>, feeds: Map
     const it = itemOfUrl.get(normalizeUrl(url) ?? url);
     if (it) items.set(id, it); else missing.push(id);
   }
-  return { report, items, missing, ms: { ingest: t1 - t0, read: performance.now() - t1 } };
+  return { report, items, missing, ms: { ingest: t1 - t0, read: performance.now() - t1 }, config, db };
 }
 
 const kept = (it: ItemView | undefined) => !!it && (it.state === 'extracted' || it.state === 'summarized');
@@ -198,6 +207,9 @@ export async function evalSplit(split: Split, articles: EvalArticle[], repo: Rec
       .map((a) => ({ id: a.id, gold: a.topics[0], predicted: desk.items.get(a.id)!.topics[0] ?? '(none)' }))
       .filter((x) => x.gold !== x.predicted);
     timings.metrics = performance.now() - tm;
+    const td = performance.now();
+    const drafts = judgeDrafts(desk.db, desk.config.topics);
+    timings.drafts = performance.now() - td;
     timings.total = performance.now() - t0;
     const figures: Figures = {
       clustering: { precision: round3(pw.precision), recall: round3(pw.recall), bcubed_f1: round3(b3.f1) },
@@ -227,6 +239,8 @@ export async function evalSplit(split: Split, articles: EvalArticle[], repo: Rec
         repo: { outcome: desk.report.outcome, items: desk.report.items, stage_ms: desk.report.stage_ms },
         'keep-all': { outcome: all.report.outcome, items: all.report.items, stage_ms: all.report.stage_ms },
       },
+      drafts: drafts.figures,
+      draft_problems: drafts.problems,
       timings_ms: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
       ...(opts.keep ? { temp: dir } : {}),
     };
@@ -261,10 +275,12 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalResult> {
     clustering_mode: KEEP_ALL_NOTE,
     confusion: pick('confusion'),
     errors: pick('errors'),
-    details: Object.fromEntries(Object.entries(reports).map(([s, r]) => { const { errors: _e, confusion: _c, ...rest } = r!; return [s, rest]; })),
+    details: Object.fromEntries(Object.entries(reports).map(([s, r]) => { const { errors: _e, confusion: _c, draft_problems: _p, ...rest } = r!; return [s, rest]; })),
     problems: loaded.problems,
     sets,
     timings_ms: timings,
+    drafts: { ...(reports.tune?.drafts ?? {}), holdout: reports.holdout?.drafts ?? null,
+      problems: Object.fromEntries(Object.entries(reports).map(([sp, r]) => [sp, r!.draft_problems])) },
     learning: await measureLearning(),
   };
 }
