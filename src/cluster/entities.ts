@@ -14,6 +14,8 @@ const load = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'pos', 'ner']));
 export interface NameRun {
   tokens: string[];
   sentenceStart: boolean;
+  /** Sentences before the run's (counted at ".", "!" and "?"): 0 and 1 are the lead's. */
+  sentence: number;
 }
 
 // Entity types of the model that are never names of people, bodies, places or programmes.
@@ -31,10 +33,12 @@ export function properNounRuns(text: string): NameRun[] {
   const out: NameRun[] = [];
   let run: string[] = [];
   let runStart = false;
+  let runSentence = 0;
   let pendingOf = false;
   let sentenceStart = true;
+  let sentence = 0;
   const close = (): void => {
-    if (run.length) out.push({ tokens: run, sentenceStart: runStart });
+    if (run.length) out.push({ tokens: run, sentenceStart: runStart, sentence: runSentence });
     run = [];
     pendingOf = false;
   };
@@ -59,14 +63,17 @@ export function properNounRuns(text: string): NameRun[] {
     if (isName) {
       if (pendingOf) run.push('of');
       pendingOf = false;
-      if (!run.length) runStart = sentenceStart;
+      if (!run.length) [runStart, runSentence] = [sentenceStart, sentence];
       run.push(word);
     } else if (word.toLowerCase() === 'of' && run.length && !pendingOf) {
       pendingOf = true;
     } else {
       close();
     }
-    if (pos === 'PUNCT' && /[.!?]/.test(word)) sentenceStart = true;
+    if (pos === 'PUNCT' && /[.!?]/.test(word)) {
+      if (!sentenceStart) sentence++;
+      sentenceStart = true;
+    }
     else if (pos !== 'PUNCT' && pos !== 'SPACE') sentenceStart = false;
   }
   close();

@@ -1,5 +1,5 @@
 import { bandKeys, minhash, shingles } from './story-minhash.js';
-import { contentWords, isCountry, meetingRounds, nameKeys, namedEntities, numbers } from './story-text.js';
+import { contentWords, entitiesOfRuns, isCountry, meetingRounds, nameKeys, nameRunsOf, namedEntities, numbers } from './story-text.js';
 import { eventDays, eventPlaces, leadOf } from './event-facts.js';
 
 /** Tunables of story matching; every field has a default in DEFAULT_STORY_CONFIG. */
@@ -175,8 +175,12 @@ export function storyFeatures(
   const bodyWords = contentWords(item.text);
   const words = [...titleWords, ...bodyWords];
   const sig = minhash(shingles(words, cfg.shingle), cfg.minhash_perms);
-  const counts = namedEntities(item.text);
-  const titleEnts = isTitleCase(item.title) ? new Map<string, number>() : namedEntities(item.title);
+  // One pass of the model over the text and one over the title: the lead's names are the runs of its first
+  // two sentences, not a second pass over them.
+  const textRuns = nameRunsOf(item.text);
+  const titleRuns = isTitleCase(item.title) ? [] : nameRunsOf(item.title);
+  const counts = entitiesOfRuns(textRuns);
+  const titleEnts = entitiesOfRuns(titleRuns);
   for (const [e, n] of titleEnts) counts.set(e, (counts.get(e) ?? 0) + n + 1);
   // The outlet's own names (its name, the byline) are on every item it publishes, whatever the event.
   const own = new Set([...namedEntities((item.ignore ?? []).filter(Boolean).join('. ')).keys()]);
@@ -185,7 +189,7 @@ export function storyFeatures(
   const titleTerms = [...new Set(titleWords)];
   // Names in the lead are the event's (who and where); background names come later.
   const opening = leadOf(item.title, item.text);
-  const leadNames = namedEntities(leadOf(isTitleCase(item.title) ? '' : item.title, item.text));
+  const leadNames = entitiesOfRuns([...titleRuns, ...textRuns.filter((r) => r.sentence < 2)]);
   // Blocking keys: names an outlet cannot paraphrase away. Rank by mentions, favour longer names
   // and names in the title; amounts with a scale or a percent follow.
   const ranked = [...counts]

@@ -1,6 +1,6 @@
 // Text analysis for story matching: content words, named entities and numbers. Names come from a
 // part-of-speech model (entities.ts); the word lists here normalise them so outlets' spellings meet.
-import { properNounRuns } from './entities.js';
+import { properNounRuns, type NameRun } from './entities.js';
 
 /** Function words and newsroom filler that carry no story identity. */
 export const STOPWORDS = new Set(('a an the and or but if of to in on at by for from with without into onto over under ' +
@@ -159,11 +159,21 @@ function flush(run: string[], out: Map<string, number>): void {
  * generic words, apply aliases, so two outlets' spellings of one name meet.
  */
 export function namedEntities(text: string): Map<string, number> {
+  return entitiesOfRuns(nameRunsOf(text));
+}
+
+/** The model's proper-noun runs of a text, after the alias normalisation names are keyed by. */
+export function nameRunsOf(text: string): NameRun[] {
+  return properNounRuns(preNormalise(text));
+}
+
+/** Names and mention counts of runs from nameRunsOf (of one text, or the lead's runs of several). */
+export function entitiesOfRuns(nameRuns: NameRun[]): Map<string, number> {
   const out = new Map<string, number>();
   // A lone name opening a sentence ("Officials", "Participating": the tagger's commonest slip) counts
   // only if the text also names it elsewhere.
   const initial = new Map<string, number>();
-  for (const r of properNounRuns(preNormalise(text))) {
+  for (const r of nameRuns) {
     // "Vice-Minister Kenji Okabe", "Hale-Kanzaki": hyphen-joined names are separate names.
     const runs: string[][] = [[]];
     for (const t of r.tokens) {
