@@ -105,16 +105,28 @@ interface Place { source: number; at: number; end: number; text: string }
 /** Where `sentence` occurs in one of the sources (case-insensitive, whitespace-squashed), if anywhere. */
 function locate(sentence: string, sources: string[]): Place | null {
   const needle = squash(sentence).toLowerCase();
-  for (let i = 0; i < sources.length; i++) {
-    const at = sources[i].toLowerCase().indexOf(needle);
-    if (at >= 0) return { source: i, at, end: at + needle.length, text: sources[i] };
+  const flat = sources.map((s) => s.replace(/[ \t]+/g, ' '));
+  for (let i = 0; i < flat.length; i++) {
+    const at = flat[i].toLowerCase().indexOf(needle);
+    if (at >= 0) return { source: i, at, end: at + needle.length, text: flat[i] };
+  }
+  // The one cut allowed: "…was held in Tokyo as follows." drafted as "…was held in Tokyo."
+  const cut = needle.replace(/\.$/, '');
+  for (let i = 0; cut !== needle && i < flat.length; i++) {
+    const low = flat[i].toLowerCase();
+    for (let at = low.indexOf(cut); at >= 0; at = low.indexOf(cut, at + 1)) {
+      if (/^,?\s+(?:as follows|the following)[.:]/.test(low.slice(at + cut.length))) {
+        const end = at + cut.length + /^,?\s+(?:as follows|the following)[.:]/.exec(low.slice(at + cut.length))![0].length;
+        return { source: i, at, end, text: flat[i] };
+      }
+    }
   }
   return null;
 }
 
 /** True when a run of source words has the same words as the sentence in another order (a name "Keiji Nakazono" for "NAKAZONO Keiji"). */
 function reordered(sentence: string, sources: string[]): number {
-  const key = (ws: string[]) => ws.map((w) => w.toLowerCase()).sort().join(' ');
+  const key = (ws: string[]) => ws.map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).sort().join(' ');
   const want = words(sentence);
   const target = key(want);
   for (let i = 0; i < sources.length; i++) {
@@ -131,10 +143,12 @@ function reordered(sentence: string, sources: string[]): number {
 function startsWhole(text: string, at: number): boolean {
   const before = text.slice(0, at);
   if (!before.trim() || /\n\s*$/.test(before)) return true;
-  if (!/\s$/.test(before)) return false;
   const prev = before.trimEnd();
-  // After a colon, or a dateline's dash ("TOKYO (Kyodo) -- Japan and…").
-  if (/(?::|\s(?:--|—|–|-)|\p{Lu}--)$/u.test(prev)) return true;
+  // After a dateline's dash ("TOKYO (Kyodo) -- Japan…", "NAHA--Okinawa…"), a colon, a "(Reference)" mark.
+  if (/(?:--|—|–|\s-)$/.test(prev)) return true;
+  if (!/\s$/.test(before)) return false;
+  // A list mark opening a paragraph: "1. ", "(2) ", "(a) ", "(Reference) ".
+  if (/(?::|(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\([a-z]\)|\((?:Reference|Note)\)))$/.test(prev)) return true;
   if (!/[.!?。！？…]["'”’)\]]*$/.test(prev)) return false;
   if (NEVER_END.test(prev)) return false;
   // "…the Japan-U.S. Alliance": after an abbreviation, only a sentence opener starts a new sentence.
@@ -149,6 +163,7 @@ function endsWhole(text: string, end: number, sentence: string): boolean {
   if (!/[.!?。！？…]["'”’)\]]*$/.test(s)) return false;
   const after = text.slice(end);
   if (!after.trim() || /^\s*\n/.test(after)) return true;
+  if (/^,?\s+(?:as follows|the following)[.:]/i.test(after)) return true; // the one allowed cut
   if (/^[。！？]/u.test(s.slice(-1))) return true;
   if (!/^\s/.test(after)) return false;
   if (NEVER_END.test(s)) return false;
@@ -194,6 +209,27 @@ export function boilerplateHits(text: string): string[] {
   return out;
 }
 
+/**
+ * The bullet's sentences as they sit in the sources. Two source sentences can read as one in a bullet
+ * ("…held in Washington, D.C. Minister Muto…"): a sentence found in no source is split at its inner
+ * full stops and its parts are matched, longest first.
+ */
+function pieces(sentences: string[], sources: string[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    if (locate(s, sources) || reordered(s, sources) >= 0) { out.push(s); continue; }
+    const parts = s.split(/(?<=[.!?]["”’)]?)\s+(?=["“]?\p{Lu})/u);
+    let from = 0;
+    while (from < parts.length) {
+      let to = parts.length;
+      while (to > from + 1 && !locate(parts.slice(from, to).join(' '), sources)) to--;
+      out.push(parts.slice(from, to).join(' '));
+      from = to;
+    }
+  }
+  return out;
+}
+
 /** Checks one draft against the digest's rules; `input.others` are the story's other outlets. */
 export function draftChecks(summary: Pick<Summary, 'headline' | 'bullet'>, input: Pick<SummaryInput, 'text' | 'others'>): DraftCheck {
   const sources = [input.text ?? '', ...(input.others ?? []).map((o) => o.text ?? '')];
@@ -201,7 +237,7 @@ export function draftChecks(summary: Pick<Summary, 'headline' | 'bullet'>, input
   const fragments: string[] = [];
   const notInSource: string[] = [];
   let fromOthers = 0;
-  for (const s of sentences) {
+  for (const s of pieces(sentences, sources)) {
     const place = locate(s, sources);
     if (place) {
       if (place.source > 0) fromOthers++;
