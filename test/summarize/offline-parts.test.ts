@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { nameForms, normaliseNames } from '../../src/summarize/offline/names.js';
 import { isScaffolding, stripListMark, withoutAsFollows } from '../../src/summarize/offline/release.js';
 import { baseForm, presentTense } from '../../src/summarize/offline/tense.js';
-import { isLabelTitle, buildHeadline } from '../../src/summarize/offline/headline.js';
+import { isLabelTitle, buildHeadline, mainClause } from '../../src/summarize/offline/headline.js';
 import { isStatement } from '../../src/summarize/offline/statement.js';
 import { addedFact, buildBullet, nearDuplicate } from '../../src/summarize/offline/bullet.js';
 import { draftChecks } from '../../src/summarize/offline/draft-checks.js';
@@ -15,7 +15,7 @@ test('surname capitals follow the way the story writes the name, else title case
   assert.equal(normaliseNames('Minister MUTO Yoji and Minister IWAYA Takeshi attended, and MUTO spoke.', alone),
     'Minister Muto Yoji and Minister Iwaya Takeshi attended, and Muto spoke.');
   // Organisations and acronyms stay: a caps word before a longer proper-noun run, no vowels, or a known acronym.
-  const orgs = 'Contact JETRO Overseas Research Department. The JGSDF Western Army and NATO Allies met.';
+  const orgs = 'Contact JETRO Overseas Research Department. The JGSDF Western Army and NATO Allies met aboard USS Nimitz and HMS Queen.';
   assert.equal(normaliseNames(orgs, nameForms([orgs])), orgs);
 });
 
@@ -62,6 +62,11 @@ test('release labels and datelines are replaced by a headline from the lead; goo
   const h = buildHeadline('The Fourth Meeting of the Japan-U.S. Economic Policy Consultative Committee (Economic "2+2")', null, lead);
   assert.equal(h, 'Fourth Meeting of Japan-U.S. Economic Policy Consultative Committee held in Washington');
   assert.equal(buildHeadline('Japan to buy more U.S. rice under tariff deal', null, lead), 'Japan to buy more U.S. rice under tariff deal');
+  // An office named before the person ("the President of the United States of America, Joe Biden,") is the person.
+  assert.equal(mainClause('On May 2, Prime Minister Kishida held a meeting with the President of the United States of America, Joe Biden, at the White House.'),
+    'Kishida holds meeting with Joe Biden at White House');
+  assert.equal(mainClause('The Prime Minister of Japan met the Secretary-General of NATO, Mark Rutte, in Brussels on Monday.'),
+    'Prime Minister of Japan meets Mark Rutte in Brussels');
 });
 
 test("another outlet's sentence is added only for a fact the lead lacks, never twice", () => {

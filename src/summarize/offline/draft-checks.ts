@@ -194,7 +194,8 @@ function duplicates(sentences: string[]): number {
 /** Surname-in-capitals names left in `text`. */
 export function surnameCaps(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(CAPS_THEN_NAME)) if (!ACRONYMS.has(m[1]) && !/^[IVXLC]+$/.test(m[1])) out.push(`${m[1]} ${m[2]}`);
+  // A family name has two vowels or more (MUTO, NAKAZONO); "USS America", "NHK World" are not names.
+  for (const m of text.matchAll(CAPS_THEN_NAME)) if (!ACRONYMS.has(m[1]) && (m[1].match(/[AEIOU]/g)?.length ?? 0) >= 2) out.push(`${m[1]} ${m[2]}`);
   for (const m of text.matchAll(TITLE_NAME_CAPS)) if (!ACRONYMS.has(m[1])) out.push(m[0]);
   return out;
 }

@@ -6,7 +6,7 @@
  * are used (dropped, never added), except the verb's tense.
  */
 import { cleanTitle, shortenHeadline } from '../headline.js';
-import { presentTense } from './tense.js';
+import { baseForm, presentTense } from './tense.js';
 
 /** Fewest and most words of a digest headline. */
 export const MIN_WORDS = 6;
@@ -57,9 +57,11 @@ const ATTRIBUTED_PLAN = /^(.{3,100}?)\s+(?:said|says|announced|confirmed)\s+(?:t
 const ATTRIBUTED_CLAUSE = /^.{3,80}?\s+(?:said|says|announced)\s+(?:that\s+)?(\p{Lu}.+)$/u;
 // A person named with a title: "Japanese Vice Foreign Minister Takeo Mori" → "Mori".
 const TITLED_PERSON =
-  /(?:\b[\p{Lu}][\p{L}.'-]*\s+)*?(?:[\p{Lu}][\p{L}.'-]*\s+)*(?:Minister|Secretary|President|Adm\.|Admiral|Gen\.|General|Commander|Chief|Ambassador|Governor|Senator|Sen\.|Rep\.|CEO|Chairman|Vice-Minister|Spokesperson|Spokesman)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{L}+(?:(?:,\s+\p{Lu}\p{L}+)*,?\s+and\s+\p{Lu}\p{L}+|\s+\p{Lu}\p{L}+)?)?\s+((?:\p{Lu}[\p{L}.'-]*\s+){0,2})(\p{Lu}[\p{L}'-]+)/gu;
+  /(?:\b[\p{Lu}][\p{L}.'-]*\s+)*?(?:[\p{Lu}][\p{L}.'-]*\s+)*(?:Minister|Secretary|President|Adm\.|Admiral|Gen\.|General|Commander|Chief|Ambassador|Governor|Senator|Sen\.|Rep\.|CEO|Chairman|Vice-Minister|Spokesperson|Spokesman)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{L}+(?:(?:,\s+\p{Lu}\p{L}+)*,?\s+and\s+\p{Lu}\p{L}+|\s+\p{Lu}\p{L}+)?)?\s+((?:\p{Lu}[\p{L}.'-]*\s+){0,2})(\p{Lu}[\p{L}'-]+)(?!\s+of\b)(?![\p{L}'-])/gu;
 // "The commander of X, Adm. Jane Roe, hosted ..." → "Adm. Jane Roe hosted ...".
 const APPOSITIVE = /^[^,]{3,80},\s+((?:\p{Lu}[\p{L}.'-]*\s+){1,4}\p{Lu}[\p{L}'-]+),\s+(\p{Ll}.*)$/u;
+// "the President of the United States of America, Donald J. Trump," → "Donald J. Trump".
+const OFFICE_THEN_NAME = /\b(?:the\s+)?(?:President|Prime Minister|Secretary(?:-General)?|Minister|Chairman|Governor|Ambassador|Director-General)\s+of\s+(?:the\s+)?\p{Lu}[\p{L}.'-]*(?:\s+(?:of|the|and|\p{Lu}[\p{L}.'-]*))*,\s+((?:\p{Lu}[\p{L}.'-]*\s+){0,2}\p{Lu}[\p{L}'-]+),/gu;
 // "JERA, Japan's largest power generator, has signed …" → "JERA has signed …".
 const SUBJECT_APPOSITIVE = /^([^,]{2,50}),\s+[^,]{3,70},\s+(?=(?:has|have|had|will|is|are|was|were|said|says|held|met|signed|agreed|announced)\b)/;
 // "Mr. Funakoshi, Vice-Minister for Foreign Affairs, held …" → "Mr. Funakoshi held …".
@@ -77,8 +79,11 @@ export function mainClause(lead: string, surnames: Map<string, string> = new Map
     s = s.slice(opener[0].length);
   }
   s = s.replace(TIME, '').replace(/^,\s*/, '');
+  s = s.replace(OFFICE_THEN_NAME, '$1');
   const appositive = APPOSITIVE.exec(s);
-  if (appositive) s = `${appositive[1]} ${appositive[2]}`;
+  // Only when a verb follows the name: "The commander of X, Adm. Jane Roe, hosted …", not "…, Mark Rutte, in Brussels".
+  const verb = appositive?.[2].split(/\s+/)[0] ?? '';
+  if (appositive && (baseForm(verb) || /^(?:is|are|has|have|will|says|\p{Ll}+s)$/u.test(verb))) s = `${appositive[1]} ${appositive[2]}`;
   s = s.replace(SUBJECT_APPOSITIVE, '$1 ').replace(TITLE_APPOSITIVE, ' ');
   const plan = ATTRIBUTED_PLAN.exec(s);
   if (plan) s = `${plan[1]} to ${plan[2]}`;

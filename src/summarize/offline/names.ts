@@ -5,8 +5,8 @@
  * A name is a capitalised family name next to one title-case given name, and not followed by another
  * capitalised word (so "JETRO Overseas Research Department" is an organisation, left alone). When any
  * source writes the two words in title case in the other order ("Keiji Nakazono"), that order is used;
- * otherwise the written order is kept in title case ("Nakazono Keiji"). Acronyms without vowels
- * (JGSDF, NHK) and a short list of pronounceable ones (NATO, JETRO) are never names.
+ * otherwise the written order is kept in title case ("Nakazono Keiji"). Words with fewer than two vowels
+ * (USS, JGSDF, NHK) and a short list of pronounceable acronyms (NATO, JETRO) are never names.
  */
 
 const ACRONYMS = new Set(['NATO', 'NASA', 'JAXA', 'JETRO', 'TEPCO', 'JERA', 'ASEAN', 'OPEC', 'JICA', 'JBIC', 'AUKUS', 'QUAD',
@@ -16,7 +16,8 @@ const FAMILY_FIRST = /\b(\p{Lu}{3,})\s+(\p{Lu}\p{Ll}+)(?=$|[,.;:)]|\s+(?:\p{Ll}|
 const GIVEN_FIRST = /(?<=\b(?:Mr|Ms|Mrs|Dr)\.\s+)(\p{Lu}\p{Ll}+)\s+(\p{Lu}{3,})\b/gu;
 
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
-const isName = (caps: string): boolean => !ACRONYMS.has(caps) && /[AEIOU]/.test(caps) && /[^AEIOU]/.test(caps) && !/^[IVXLC]+$/.test(caps);
+// Japanese family names have two vowels or more (MUTO, KANO, NAKAZONO); USS, HMS, JGSDF, NHK have fewer.
+const isName = (caps: string): boolean => !ACRONYMS.has(caps) && (caps.match(/[AEIOU]/g)?.length ?? 0) >= 2 && /[^AEIOU]/.test(caps) && !/^[IVXLC]+$/.test(caps);
 
 /** Maps each capitalised name found in `texts` ("NAKAZONO Keiji") to its normal form ("Keiji Nakazono"). */
 export function nameForms(texts: string[]): Map<string, string> {
