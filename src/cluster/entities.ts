@@ -2,13 +2,10 @@
 // model (it ships inside the npm package; nothing is downloaded) tags each token's part of speech, and a
 // run of proper nouns ("Foreign Minister Toshimitsu Motegi", "Bank of Japan") is one name. Its own entity
 // recogniser knows dates, times, ordinals and amounts, so weekdays and months never count as names.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../nlp/wink.js';
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
 // Loaded on first use (~90 ms), not at import: commands that never match stories do not pay for it.
-const load = (): Nlp => (nlp ??= winkNLP(model, ['sbd', 'pos', 'ner']));
+const load = wink;
 
 /** One run of proper nouns in text order: its tokens as written, and whether it opens a sentence. */
 export interface NameRun {

@@ -99,6 +99,11 @@ export interface SummaryInput {
   url: string;
   /** Relevance terms that matched (the LLM input keeps paragraphs carrying them). */
   relevance_terms: string[];
+  /**
+   * The story's other outlets (not the lead item), when it has any: the offline bullet may add one
+   * sentence from one of them when it carries a fact the lead lacks (a number, a quote, a reaction).
+   */
+  others?: { source: string; title: string; text: string }[];
 }
 
 /** A drafted headline, bullet and topic tags for one story. */

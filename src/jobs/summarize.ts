@@ -26,9 +26,10 @@ const JOB_PAGE = 200;
 /** Which item an LLM call belongs to, carried through the summarizer's async work. */
 export const callContext = new AsyncLocalStorage<{ itemId: number }>();
 
-/** Cache key of a draft: summarizer (model), prompt version and the text it was made from. */
+/** Cache key of a draft: summarizer (model), prompt version and the text it was made from (the other outlets' too). */
 export function draftKey(summarizer: Summarizer, job: SummaryJob): string {
-  const text = createHash('sha256').update(`${job.title ?? ''}\n${job.text}`).digest('hex').slice(0, 24);
+  const others = (job.others ?? []).map((o) => `\n\u0000${o.source}\n${o.title}\n${o.text}`).join('');
+  const text = createHash('sha256').update(`${job.title ?? ''}\n${job.text}${others}`).digest('hex').slice(0, 24);
   return `${summarizer.name}|${summarizer.promptVersion}|${text}`;
 }
 
@@ -70,7 +71,8 @@ export async function runSummarize(deps: {
     }
     try {
       const input = { title: job.title ?? '', text: job.text, source: job.source_name ?? job.site_name ?? new URL(job.url).hostname,
-        published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms };
+        published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms,
+        ...(job.others?.length ? { others: job.others } : {}) };
       const { summary, unsupported } = await callContext.run({ itemId: job.item_id }, () => summarizer.summarize(input, ctx));
       write(() => store.saveDraft(job.story_id, job.item_id, { ...summary, summarizer: summarizer.name, prompt_version: summarizer.promptVersion,
         cache_key: key, unsupported }, now().toISOString()));

@@ -13,7 +13,16 @@ export interface SummaryJob {
   site_name: string | null;
   source_name: string | null;
   relevance_terms: string[];
+  /** The story's other items (other outlets), fullest first: see `storyOthers`. */
+  others: StoryOther[];
 }
+
+/** Another outlet's item in a story, as the summarizer reads it (text cut to OTHER_CHARS). */
+export interface StoryOther { source: string; title: string; text: string }
+
+/** Other items of a story given to the summarizer, and characters of each: their news, not their archives. */
+export const OTHER_ITEMS = 4;
+export const OTHER_CHARS = 4000;
 
 /** A stored draft, as the summarize stage writes it. */
 export interface DraftRow extends Summary {
@@ -47,6 +56,14 @@ export function summaryQueries(db: Db) {
       AND (@only IS NULL OR s.id IN (SELECT value FROM json_each(@only)))
       AND i.id > @after
     ORDER BY i.id LIMIT @limit`);
+  const others = db.prepare(`SELECT coalesce((SELECT src.name FROM item_sources x JOIN sources src ON src.id = x.source_id
+        WHERE x.item_id = i.id ORDER BY src.is_primary DESC, x.first_seen_at LIMIT 1), i.site_name, '') AS source,
+      coalesce(i.title, '') AS title, substr(i.text, 1, @chars) AS text
+    FROM items i
+    WHERE i.story_id = @story AND i.id <> @lead AND i.state IN ('extracted', 'summarized') AND length(coalesce(i.text, '')) > 0
+    ORDER BY length(i.text) DESC, i.id LIMIT @limit`);
+  const storyOthers = (storyId: number, leadItemId: number): StoryOther[] =>
+    others.all({ story: storyId, lead: leadItemId, chars: OTHER_CHARS, limit: OTHER_ITEMS }) as StoryOther[];
   const cached = db.prepare(`SELECT * FROM summary_cache WHERE cache_key = ?`);
   const putCache = db.prepare(`INSERT OR REPLACE INTO summary_cache (cache_key, headline, bullet, topics, topic_confidence,
       unsupported, summarizer, prompt_version, created_at)
@@ -80,9 +97,12 @@ export function summaryQueries(db: Db) {
     },
     /** Stories whose lead is relevant and has no draft yet (all of them with `redo`), by lead id after `after`. */
     listSummaryJobs(limit: number, redo = false, storyIds?: number[], after = 0): SummaryJob[] {
-      return (jobs.all({ limit, after, redo: redo ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms'> & { relevance_terms: string | null })[])
-        .map((r) => ({ ...r, text: r.text ?? '', relevance_terms: r.relevance_terms ? JSON.parse(r.relevance_terms) : [] }));
+      return (jobs.all({ limit, after, redo: redo ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms' | 'others'> & { relevance_terms: string | null })[])
+        .map((r) => ({ ...r, text: r.text ?? '', relevance_terms: r.relevance_terms ? JSON.parse(r.relevance_terms) : [],
+          others: storyOthers(r.story_id, r.item_id) }));
     },
+    /** The story's other relevant items with text (not the lead), fullest first, at most 4, each cut to 4,000 characters. */
+    storyOthers,
     /** A draft made earlier for the same summarizer, prompt version and text. */
     getCachedDraft(key: string): DraftRow | undefined {
       const r = cached.get(key) as (Record<string, unknown>) | undefined;

@@ -13,7 +13,7 @@ export interface Summarizer {
 }
 
 /** Bumped when the offline algorithm changes what it writes, so cached drafts are redone. */
-export const OFFLINE_VERSION = 'offline-2';
+export const OFFLINE_VERSION = 'offline-3';
 
 /** The built-in extractive summarizer: no key, no network, deterministic. */
 export function offlineSummarizer(): Summarizer {
@@ -22,7 +22,9 @@ export function offlineSummarizer(): Summarizer {
     promptVersion: OFFLINE_VERSION,
     async summarize(input, ctx) {
       const summary = summarizeOffline(input, ctx.topics);
-      const { unsupported } = verifyDraft(summary, input, ctx.topics);
+      // A bullet may quote another outlet of the story: its claims are checked against every outlet's text.
+      const others = (input.others ?? []).map((o) => `${o.title}\n${o.text}`);
+      const { unsupported } = verifyDraft(summary, { title: input.title, text: [input.text, ...others].join('\n\n') }, ctx.topics);
       return { summary, unsupported: [...unsupported, ...instructionFindings(input)] };
     },
   };

@@ -66,11 +66,11 @@ test('shortenHeadline never exceeds the limit and never ends on a function word'
 test('mainClause turns a lead into a telegraphic headline without adding words', () => {
   assert.equal(
     mainClause('A US quantum computing startup and two Japanese partners said on Thursday they will build a 1,000-qubit quantum computer in Kawasaki, the largest machine of its kind planned in Japan so far.'),
-    'US quantum computing startup, two Japanese partners to build 1,000-qubit quantum computer',
+    'US quantum computing startup and two Japanese partners to build 1,000-qubit quantum computer',
   );
   assert.equal(
     mainClause('The commander of the U.S. Pacific Fleet, Adm. Samuel Paparo, hosted the chiefs of the Japanese and Australian navies for two days of trilateral talks at Pearl Harbor on February 21-22.'),
-    'Paparo hosted chiefs of Japanese and Australian navies',
+    'Paparo hosts chiefs of Japanese and Australian navies for two days of trilateral talks',
   );
   assert.equal(mainClause('On Tuesday, the Foreign Ministry said Japan will send more aid to Ukraine.'), 'Japan to send more aid to Ukraine');
 });

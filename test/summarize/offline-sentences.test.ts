@@ -40,6 +40,18 @@ const CASES: [string, string[]][] = [
   ['It was approved. the next step is unclear.', ['It was approved. the next step is unclear.']],
   ['\'Quoted,\' she said. Next one.', ['\'Quoted,\' she said.', 'Next one.']],
   ['First para.\r\n\r\n   \r\nSecond para.', ['First para.', 'Second para.']],
+  // Issue 14: "U.S." before a capital inside a hyphenated name, titles, initials, quotes that go on.
+  ['It is an integral part of the Japan-U.S. Alliance and both sides agreed. It ends.', ['It is an integral part of the Japan-U.S. Alliance and both sides agreed.', 'It ends.']],
+  ['They signed notes on the Japan-U.S. Security Cooperation Fund. The fund is new.', ['They signed notes on the Japan-U.S. Security Cooperation Fund.', 'The fund is new.']],
+  ['The U.S. Forces Japan commander spoke. He left.', ['The U.S. Forces Japan commander spoke.', 'He left.']],
+  ['Mr. NAKAZONO Keiji attended. Gen. Brown spoke to Dr. Ito.', ['Mr. NAKAZONO Keiji attended.', 'Gen. Brown spoke to Dr. Ito.']],
+  ['J. Smith and A. B. Jones signed. The deal closed.', ['J. Smith and A. B. Jones signed.', 'The deal closed.']],
+  ['The fund is No. 3 in size. On Jan. 14 it opens.', ['The fund is No. 3 in size.', 'On Jan. 14 it opens.']],
+  ['Growth slowed to 3.5 percent from 4.25 percent. Prices rose.', ['Growth slowed to 3.5 percent from 4.25 percent.', 'Prices rose.']],
+  ['"We are ready. Japan will act," he said. Then he left.', ['"We are ready. Japan will act," he said.', 'Then he left.']],
+  ['“It is a small deal. It shows the process works,” she said. Talks go on.', ['“It is a small deal. It shows the process works,” she said.', 'Talks go on.']],
+  ['It was held in Washington, D.C. The talks lasted two hours.', ['It was held in Washington, D.C.', 'The talks lasted two hours.']],
+  ['He met Maj. Gen. Roger Turner on Nov. 9 in Naha. They spoke.', ['He met Maj. Gen. Roger Turner on Nov. 9 in Naha.', 'They spoke.']],
 ];
 
 for (const [input, expected] of CASES) {
@@ -56,4 +68,7 @@ test('a sentence may open with an amount, and Chinese/Japanese full stops end se
   assert.deepEqual(splitSentences('Mario runs by himself. $10 is the price.'), ['Mario runs by himself.', '$10 is the price.']);
   assert.deepEqual(splitSentences('日米は会談した。協力を確認した！次は東京で。'), ['日米は会談した。', '協力を確認した！', '次は東京で。']);
   assert.deepEqual(splitSentences('「会談は有意義だった。」と述べた。'), ['「会談は有意義だった。」と述べた。']);
+  assert.deepEqual(splitSentences('日米首脳が会談した！関税も議題に？結論は来月。'), ['日米首脳が会談した！', '関税も議題に？', '結論は来月。']);
+  assert.deepEqual(splitSentences('首相は「同盟は強固だ。協力を続ける。」と述べた。米側も歓迎した。'), ['首相は「同盟は強固だ。協力を続ける。」と述べた。', '米側も歓迎した。']);
+  assert.deepEqual(splitSentences('Japan and the U.S. met.日米は会談した。'), ['Japan and the U.S. met.', '日米は会談した。']);
 });

@@ -1,10 +1,11 @@
 /** Recognises boilerplate sentences and strips datelines/bylines from sentence starts (pure). */
 
-// Agency or city datelines: "TOKYO (Kyodo) -- ", "PEARL HARBOR, Hawaii — ", "WASHINGTON, Feb. 16 (Reuters) - ".
+// Agency or city datelines: "TOKYO (Kyodo) -- ", "PEARL HARBOR, Hawaii — ", "WASHINGTON, Feb. 16 (Reuters) - ",
+// "NAHA--" (a double dash or a long dash may touch the next word; a hyphen may not: "U.S.-Japan").
 const DATELINE_CAPS =
-  /^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+){0,2})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|:)\s+/u;
+  /^[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+){0,2})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:(?:--|—|–)\s*|(?:-|:)\s+)/u;
 // Mixed-case city only with an agency in brackets: "Tokyo, Feb. 16 (Jiji Press) -- ".
-const DATELINE_AGENCY = /^[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+){0,2}(?:,[^()]{1,30})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)\s+/u;
+const DATELINE_AGENCY = /^[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+){0,2}(?:,[^()]{1,30})?\s*\([^)]{1,40}\)\s*(?:(?:--|—|–)\s*|-\s+)/u;
 const AGENCY_ONLY = /^\((?:Reuters|AP|AFP|Kyodo|Bloomberg|Jiji(?: Press)?|Yonhap|Xinhua|NHK)\)\s*(?:--|—|–|-)\s*/;
 const BULLET_MARK = /^[•·▪●◦*–-]\s+/;
 
