@@ -16,6 +16,8 @@ export interface DraftFigures {
   headline_words_in_range: number | null;
   /** Headlines that are a release's label, not a sentence ("Holding of…", "… Ministers' Meeting", "(EDD)"). */
   label_headlines: number;
+  /** Headlines ending on a function word ("… with Donald J. Trump and"). */
+  dangling_headlines: number;
   /** Release scaffolding, closing boilerplate and SURNAME capitals found in bullets (must be 0). */
   boilerplate_hits: number;
   /** Bullets with one sentence twice. */
@@ -32,24 +34,24 @@ export interface DraftProblem {
   problems: string[];
 }
 
-const words = (s: string): number => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu) ?? []).length;
+const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 // An abbreviation or an initial before the final dot: the sentence was cut inside a name or a title.
 const CUT_AFTER = /(?:^|[\s(“"-])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Gov|Sen|Rep|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|St|Vol|Art|Fig|approx|vs|etc|Inc|Corp|Ltd|Co|[A-Z])\.$/;
-const TERMINAL = /[.!?。！？]["”’)\]]*$/u;
+const TERMINAL = /[.!?。！？]["”’')\]]*$/u;
 
 /** True when the bullet's last sentence is whole: it ends on terminal punctuation, not inside a name, and the
  * article it came from does not carry on with the same sentence (a lower-case word or a digit next). */
 export function endsOnWholeSentence(bullet: string, sources: string[]): boolean {
   const b = bullet.trim();
   if (!TERMINAL.test(b)) return false;
-  const bare = b.replace(/["”’)\]]+$/u, '');
+  const bare = b.replace(/["”’')\]]+$/u, '');
   if (CUT_AFTER.test(bare)) return false;
   const tail = bare.slice(-48);
   for (const src of sources) {
     let at = src.indexOf(tail);
     while (at >= 0) {
-      const next = src.slice(at + tail.length).replace(/^["”’)\]]+/u, '');
+      const next = src.slice(at + tail.length).replace(/^["”’')\]]+/u, '');
       if (/^[ \t]+[\p{Ll}\p{N}]/u.test(next)) return false;
       if (tail.endsWith('U.S.') && /^[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Ll}/u.test(next)) return false; // "the U.S. Embassy said"
       at = src.indexOf(tail, at + 1);
@@ -62,8 +64,10 @@ export function endsOnWholeSentence(bullet: string, sources: string[]): boolean 
 const BOILERPLATE: [string, RegExp][] = [
   ['as follows', /\bas follows\b/i],
   ['list label', /(?:^|[.:;]\s+|\s)(?:Purpose|Objective|Overview|Outline|Date|Dates|Venue|Location|Participants|Attendees|Main (?:training )?items|Training items|Schedule|Contents|Summary|Background)\s*:/],
-  ['numbered item', /(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[①-⑩])\s|(?:^|[.:]\s+)\d{1,2}\.\s+\p{Lu}/u],
-  ['closing boilerplate', /\bwill continue to (?:promote|work|strengthen|closely|make efforts|cooperate)\b|\bfor (?:more|further) information\b|\b(?:contact|inquiries|press contact)\s*:|\bclick here\b|\bread more\b|\bsubscribe\b|\ball rights reserved\b/i],
+  // "(1) Logistics", "2) Medicine", "①", or "1. Purpose" opening the bullet or after a colon ("Feb. 1. Shares" is a date).
+  ['numbered item', /(?:^|\s)(?:\(\d{1,2}\)|\d{1,2}\)|[①-⑩])\s|(?:^|:\s+)\d{1,2}\.\s+\p{Lu}/u],
+  // The publisher on itself ("METI will continue to promote…"), not the parties' pledge ("the two leaders will continue to").
+  ['closing boilerplate', /(?:^|[.!?]\s+)(?:The\s+)?(?:Ministry|Government of Japan|Department|Agency|Office|Embassy|Company|METI|MOFA|MOD|MOE|MEXT|MLIT|JETRO|We)\b[^.]{0,60}\bwill continue to\b|\bfor (?:more|further) information\b|\b(?:contact|inquiries|press contact)\s*:|\bclick here\b|\bread more\b|\bsubscribe\b|\ball rights reserved\b/i],
   ['SURNAME capitals', /\b(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}{2,}\b|\b(?:Minister|Ambassador|Secretary|Director-General|Chairman|Governor|President)\s+\p{Lu}{3,}\s+\p{Lu}\p{Ll}+/u],
   ['dateline', /^[\p{Lu} ,.]{3,40}\s[—–-]{1,2}\s/u],
 ];
@@ -81,6 +85,13 @@ const LABEL_END = /(?:Meeting|Dialogue|Summit|Consultations?|Committee|Conferenc
 export function isLabelHeadline(headline: string): boolean {
   const h = headline.trim();
   return LABEL_START.test(h) || LABEL_END.test(h);
+}
+
+const DANGLING = /\b(?:and|or|but|of|the|a|an|with|to|for|in|on|at|by|from|as|into|than|that|its|their)[,;:]?$/i;
+
+/** True when a headline stops on a function word, cut in mid-phrase. */
+export function isDanglingHeadline(headline: string): boolean {
+  return DANGLING.test(headline.trim());
 }
 
 /** True when a sentence of the bullet appears twice (after case and punctuation). */
@@ -110,7 +121,7 @@ export function judgeDrafts(dbPath: string, taxonomy: Topic[]): { figures: Draft
       s.sources.push({ title: r.title ?? '', text: r.text });
       stories.set(r.story_id, s);
     }
-    let whole = 0, bulletOk = 0, bulletJudged = 0, headOk = 0, labels = 0, hits = 0, repeats = 0, flagged = 0, findings = 0;
+    let whole = 0, bulletOk = 0, bulletJudged = 0, headOk = 0, labels = 0, dangling = 0, hits = 0, repeats = 0, flagged = 0, findings = 0;
     const lengths: number[] = [];
     const problems: DraftProblem[] = [];
     for (const [id, s] of stories) {
@@ -126,6 +137,7 @@ export function judgeDrafts(dbPath: string, taxonomy: Topic[]): { figures: Draft
       const hw = words(s.headline);
       if (hw >= 6 && hw <= 14) headOk++; else found.push(`headline ${hw} words`);
       if (isLabelHeadline(s.headline)) { labels++; found.push('headline is a release label'); }
+      if (isDanglingHeadline(s.headline)) { dangling++; found.push('headline ends on a function word'); }
       const bp = boilerplateHits(s.bullet);
       hits += bp.length;
       if (bp.length) found.push(`boilerplate: ${bp.join(', ')}`);
@@ -140,7 +152,7 @@ export function judgeDrafts(dbPath: string, taxonomy: Topic[]): { figures: Draft
     return {
       figures: {
         drafts: n, whole_sentence: share(whole, n), bullet_words_in_range: share(bulletOk, bulletJudged),
-        headline_words_in_range: share(headOk, n), label_headlines: labels, boilerplate_hits: hits, repeated_sentences: repeats,
+        headline_words_in_range: share(headOk, n), label_headlines: labels, dangling_headlines: dangling, boilerplate_hits: hits, repeated_sentences: repeats,
         grounding_flagged: flagged, grounding_findings: findings,
         bullet_words: { min: lengths[0] ?? null, median: lengths.length ? lengths[lengths.length >> 1] : null, max: lengths.at(-1) ?? null },
       },

@@ -64,7 +64,7 @@ function humanSplit(split: Split, res: EvalResult, nErrors: number): string {
     `keep-all ${i['keep-all'].outcome} (${i['keep-all'].items.extracted} kept, ${i['keep-all'].items.merged} folded, ${i['keep-all'].items.failed} failed)`);
   const dr = d.drafts;
   lines.push(`\ndrafts (${dr.drafts}, offline): whole last sentence ${pct(dr.whole_sentence)}, bullets of 60–170 words ${pct(dr.bullet_words_in_range)} ` +
-    `(words min/median/max ${dr.bullet_words.min}/${dr.bullet_words.median}/${dr.bullet_words.max}), headlines of 6–14 words ${pct(dr.headline_words_in_range)}, release-label headlines ${dr.label_headlines}, ` +
+    `(words min/median/max ${dr.bullet_words.min}/${dr.bullet_words.median}/${dr.bullet_words.max}), headlines of 6–14 words ${pct(dr.headline_words_in_range)}, release-label headlines ${dr.label_headlines}, dangling headlines ${dr.dangling_headlines}, ` +
     `boilerplate hits ${dr.boilerplate_hits}, repeated sentences ${dr.repeated_sentences}, grounding: ${dr.grounding_flagged} drafts flagged (${dr.grounding_findings} findings)`);
   const probs = res.drafts.problems[split] ?? [];
   for (const p of probs.slice(0, nErrors)) lines.push(`  story ${p.story} "${p.headline}": ${p.problems.join('; ')}`);

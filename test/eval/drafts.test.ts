@@ -1,7 +1,7 @@
 // The eval's own draft checks: each must catch the defect it names and pass a clean draft.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boilerplateHits, endsOnWholeSentence, isLabelHeadline, repeatsSentence } from '../../eval/drafts.js';
+import { boilerplateHits, endsOnWholeSentence, isDanglingHeadline, isLabelHeadline, repeatsSentence } from '../../eval/drafts.js';
 
 const SOURCE = 'The ministers called the pact an integral part of the Japan-U.S. alliance. Talks resume in May. ' +
   'Mr. Ito met Gen. Brown. Both sides met with the U.S. Embassy said to be pleased.';
@@ -24,6 +24,9 @@ test('release scaffolding, closing boilerplate and SURNAME capitals are each nam
   assert.deepEqual(boilerplateHits('Mr. NAKAZONO Keiji, Director-General, attended.'), ['SURNAME capitals']);
   assert.deepEqual(boilerplateHits('TOKYO — The ministers met on Friday.'), ['dateline']);
   assert.deepEqual(boilerplateHits('Keiji Nakazono of METI and NATO officials met in Tokyo on Friday (local time).'), []);
+  // A date before a sentence is no list item; the parties' own pledge is news, not the publisher's sign-off.
+  assert.deepEqual(boilerplateHits('Duties end on Feb. 1. Kawasaki Heavy Industries gained 4.1%.'), []);
+  assert.deepEqual(boilerplateHits('The two leaders confirmed that they will continue to cooperate on energy.'), []);
 });
 
 test('a sentence twice and release-label headlines are caught; a telegraphic headline is not a label', () => {
@@ -32,4 +35,6 @@ test('a sentence twice and release-label headlines are caught; a telegraphic hea
   for (const h of ['Holding of the Japan-U.S. Extended Deterrence Dialogue', "Japan-U.S. Foreign Ministers' Meeting", 'Japan-U.S. Extended Deterrence Dialogue (EDD)', 'Commencing at 5:10 p.m.'])
     assert.equal(isLabelHeadline(h), true, h);
   assert.equal(isLabelHeadline("Japan and U.S. hold fourth economic '2+2' in Washington"), false);
+  assert.equal(isDanglingHeadline('Takaichi holds summit with Donald J. Trump and'), true);
+  assert.equal(isDanglingHeadline('Takaichi holds summit with Donald J. Trump'), false);
 });

@@ -74,3 +74,25 @@ test('mainClause turns a lead into a telegraphic headline without adding words',
   );
   assert.equal(mainClause('On Tuesday, the Foreign Ministry said Japan will send more aid to Ukraine.'), 'Japan to send more aid to Ukraine');
 });
+
+test('a relative clause between subject and verb is dropped; a cut headline never ends on "and"', async () => {
+  const { buildHeadline, dropRelativeClause } = await import('../../src/summarize/offline/headline.js');
+  assert.equal(dropRelativeClause('Prime Minister Ito, who is visiting Lima, Peru, to attend the summit, held talks with Mr. Cole'),
+    'Prime Minister Ito held talks with Mr. Cole');
+  assert.equal(dropRelativeClause('Mr. Ito, Minister for Defense, who was visiting Perth, met Ms. Hale'), 'Mr. Ito, Minister for Defense, met Ms. Hale');
+  // No finite verb after the clause: left alone.
+  assert.equal(dropRelativeClause('Ships which are based in Sasebo, Nagasaki'), 'Ships which are based in Sasebo, Nagasaki');
+  const lead = 'On March 3, Ms. Ito Mariko, Minister for Defense, who is visiting Canberra, Australia, to attend the talks, held a Japan-U.S.-Australia Defense Ministerial Meeting with the Honorable Dan Cole, Secretary of Defense of the United States, and Ms. Ruth Hale, Minister for Defence of Australia.';
+  const h = buildHeadline("Japan-U.S.-Australia Defense Ministers' Meeting", null, lead, lead);
+  assert.doesNotMatch(h, /\bwho\b|\b(?:and|with|of)$/, h);
+  assert.match(h, /^Ito (?:Mariko )?holds/, h);
+  const long = 'On May 2, Ms. Ito Mariko, Prime Minister of Japan, who is visiting Seoul, held a Japan-U.S.-Republic of Korea Summit Meeting with the Honorable Dan J. Cole, President of the United States, and H.E. Mr. Park Min-ho, President of the Republic of Korea.';
+  const cut = buildHeadline('Japan-U.S.-ROK Summit Meeting', null, long, long);
+  assert.doesNotMatch(cut, /\b(?:and|with|of)$/, cut);
+});
+
+test('a capitalised family name with a hyphenated given name is normalised', async () => {
+  const { nameForms, normaliseNames } = await import('../../src/summarize/offline/names.js');
+  const text = 'The two met H.E. Mr. LEE Jae-myung, President of the Republic of Korea.';
+  assert.equal(normaliseNames(text, nameForms([text])), 'The two met H.E. Mr. Lee Jae-myung, President of the Republic of Korea.');
+});

@@ -29,7 +29,7 @@ const LABEL = new RegExp(
   'i',
 );
 // A noun-phrase title with no verb: "Japan-U.S. Foreign Ministers' Telephone Talk", "Japan-U.S. Summit Meeting".
-const MEETING_NOUN = /\b(?:Telephone (?:Talks?|Call)|Talks?|Meeting|Summit|Dialogue|Consultations?|Conference|Exchange of Views)$/i;
+const MEETING_NOUN = /\b(?:Telephone (?:Talks?|Call)|Talks?|Meeting|Summit|Dialogue|Consultations?|Conference|Exchange of Views|Committee|Council|Forum|Ceremony|Session)$/i;
 // A title that is only a dateline: "YOKOTA AIR BASE, Japan --", "TOKYO, Nov. 5 —".
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+(?:,\s*[\p{L} .]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]*\))?\s*(?:--|—|–|-)\s*$/u;
 const DATELINE_DATE = /^\p{Lu}{3,}(?:\s+\p{Lu}{2,})*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:,\s*\d{4})?$/u;
@@ -38,7 +38,7 @@ const DATELINE_DATE = /^\p{Lu}{3,}(?:\s+\p{Lu}{2,})*,\s*(?:[A-Z][a-z]{2,8}\.?\s+
 export function isLabelTitle(title: string): boolean {
   const t = title.trim();
   if (!t || LABEL.test(t) || DATELINE.test(t) || DATELINE_DATE.test(t)) return true;
-  return countWords(t) <= 8 && MEETING_NOUN.test(t.replace(/\s*\([^)]*\)$/, ''));
+  return countWords(t) <= 10 && MEETING_NOUN.test(t.replace(/\s*\([^)]*\)$/, ''));
 }
 
 const DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening)';
@@ -67,8 +67,32 @@ const SUBJECT_APPOSITIVE = /^([^,]{2,50}),\s+[^,]{3,70},\s+(?=(?:has|have|had|wi
 // "Mr. Funakoshi, Vice-Minister for Foreign Affairs, held …" → "Mr. Funakoshi held …".
 const TITLE_APPOSITIVE = /(?:,\s+(?:the\s+)?\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|d'\p{L}+|of|for|and|the|to|in|on|ad|interim))*)+,\s+(?=\p{Ll})/gu;
 const HONORIFIC = /\b(?:Mr|Ms|Mrs|Dr)\.\s+|\bthe Honorable\s+/g;
+// Words a headline cannot end on.
+const DANGLING = /^(?:and|or|but|of|the|a|an|with|to|for|in|on|at|by|from|as|into|than|that|its|their)$/i;
 // Words that may open a trailing phrase we can cut before.
 const BREAKS = /^(?:in|at|on|for|from|with|after|amid|as|while|during|over|under|together|jointly|across|near|by|to|including|which|who)$/i;
+
+// A finite verb that can follow the subject once a clause between commas is gone.
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|says|said)$/;
+
+/**
+ * Drops a non-restrictive relative clause between the subject and its verb: "Mr. Motegi, Minister for Foreign
+ * Affairs, who is visiting Washington, D.C., held a meeting…" → "Mr. Motegi, Minister for Foreign Affairs, held
+ * a meeting…". The clause ends at the first comma followed by a finite verb; without one nothing changes.
+ */
+export function dropRelativeClause(s: string): string {
+  const rel = /,?\s+(?:who|which)\s+(?:is|are|was|were|has|have|had)\b/.exec(s);
+  if (!rel) return s;
+  for (let c = s.indexOf(',', rel.index + rel[0].length); c >= 0; c = s.indexOf(',', c + 1)) {
+    const next = s.slice(c + 1).trimStart().split(/\s+/)[0] ?? '';
+    if (/^\p{Ll}/u.test(next) && (baseForm(next) || FINITE.test(next))) {
+      // The comma stays when it closes an appositive before the clause ("Mr. Motegi, Minister…, held").
+      const head = s.slice(0, rel.index);
+      return `${head}${rel[0].startsWith(',') && head.includes(',') ? ',' : ''} ${s.slice(c + 1).trimStart()}`;
+    }
+  }
+  return s;
+}
 
 /** Telegraphic main clause of a lead: no opening adverbial, time phrases, attribution, appositives or articles. */
 export function mainClause(lead: string, surnames: Map<string, string> = new Map(), text = '', people = true): string {
@@ -79,6 +103,7 @@ export function mainClause(lead: string, surnames: Map<string, string> = new Map
     s = s.slice(opener[0].length);
   }
   s = s.replace(TIME, '').replace(/^,\s*/, '');
+  s = dropRelativeClause(s);
   s = s.replace(OFFICE_THEN_NAME, '$1');
   const appositive = APPOSITIVE.exec(s);
   // Only when a verb follows the name: "The commander of X, Adm. Jane Roe, hosted …", not "…, Mark Rutte, in Brussels".
@@ -123,6 +148,8 @@ export function mainClause(lead: string, surnames: Map<string, string> = new Map
     if (/^\p{Lu}/u.test(words[cut] ?? '') && /^\p{Lu}/u.test(words[cut - 1]) && cut > floor) cut--;
     words = words.slice(0, cut);
   }
+  // A cut never leaves the headline hanging on "and", "of" or "with".
+  while (words.length > MIN_CLAUSE && DANGLING.test(words[words.length - 1].replace(/[,;:]$/, ''))) words.pop();
   return capitalise(shortenHeadline(words.join(' ').replace(/[,;:]$/, ''), MAX_WORDS));
 }
 

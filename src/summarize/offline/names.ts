@@ -11,9 +11,9 @@
 
 const ACRONYMS = new Set(['NATO', 'NASA', 'JAXA', 'JETRO', 'TEPCO', 'JERA', 'ASEAN', 'OPEC', 'JICA', 'JBIC', 'AUKUS', 'QUAD',
   'NMESIS', 'AMRAAM', 'TOMODACHI', 'RIMPAC', 'UNESCO', 'UNICEF', 'OECD', 'APEC', 'COVID', 'SEATO', 'INDOPACOM']);
-// CAPS Given (family first) or Given CAPS (given first), ending before a non-capitalised word or punctuation.
-const FAMILY_FIRST = /\b(\p{Lu}{3,})\s+(\p{Lu}\p{Ll}+)(?=$|[,.;:)]|\s+(?:\p{Ll}|[(\d]|$))/gu;
-const GIVEN_FIRST = /(?<=\b(?:Mr|Ms|Mrs|Dr)\.\s+)(\p{Lu}\p{Ll}+)\s+(\p{Lu}{3,})\b/gu;
+// CAPS Given (family first) or Given CAPS (given first; a given name may be hyphenated: "LEE Jae-myung"), ending before a non-capitalised word or punctuation.
+const FAMILY_FIRST = /\b(\p{Lu}{3,})\s+(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)(?=$|[,.;:)]|\s+(?:\p{Ll}|[(\d]|$))/gu;
+const GIVEN_FIRST = /(?<=\b(?:Mr|Ms|Mrs|Dr)\.\s+)(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?)\s+(\p{Lu}{3,})\b/gu;
 
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 // Japanese family names have two vowels or more (MUTO, KANO, NAKAZONO); USS, HMS, JGSDF, NHK have fewer.
