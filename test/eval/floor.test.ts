@@ -27,4 +27,13 @@ test('judgement on the labelled sets stays above its floor (tune and hold-out)',
       }
     }
   }
+  // Drafts: every bullet ends on a whole sentence and no scaffolding or release label gets through (issue 14).
+  for (const [name, d] of [['tune', res.drafts], ['holdout', res.drafts.holdout]] as const) {
+    assert.ok(d && d.drafts! > 40, `${name}: ${d?.drafts} drafts`);
+    assert.equal(d.whole_sentence, 1, `${name}: bullets ending on a whole sentence ${d.whole_sentence}`);
+    assert.equal(d.boilerplate_hits, 0, `${name}: boilerplate hits`);
+    assert.equal(d.label_headlines, 0, `${name}: release-label headlines`);
+    assert.equal(d.dangling_headlines, 0, `${name}: dangling headlines`);
+    assert.ok(d.bullet_words_in_range! >= 0.95 && d.headline_words_in_range! >= 0.95, `${name}: lengths ${d.bullet_words_in_range} / ${d.headline_words_in_range}`);
+  }
 });
