@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/index.js';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.js';
-import { createLlmSummarizer } from '../summarize/llm/index.js';
+import { createLlmSummarizer, processEndpoints } from '../summarize/llm/index.js';
 import { setTopicModel } from '../summarize/topics.js';
 import { modelWithEditorTopics } from '../topics/load.js';
 import { callContext } from './summarize.js';
@@ -32,6 +32,8 @@ export function buildSummarizer(kind: 'offline' | 'llm', config: Config, deps: {
     baseUrl: deps.env.OPENAI_BASE_URL,
     promptsDir: deps.promptsDir ?? PROMPTS_DIR,
     log: deps.log,
+    // One registry per process: the 429 pause and the detected response_format outlive a run (serve).
+    endpoints: processEndpoints,
     onCall: (r) => deps.store.recordLlmCall(deps.runId(), callContext.getStore()?.itemId ?? null, r, deps.now().toISOString()),
   });
 }

@@ -17,7 +17,7 @@ export type { SourceHealth, SourceState } from './sources.js';
 export type { DiscoveredRow, PendingItem, UnclusteredItem, ExtractedRow, ItemView, ItemFilter } from './items.js';
 export type { RunRow } from './runs.js';
 export type { LockHolder, LockAttempt } from './lock.js';
-export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals } from './summaries.js';
+export type { SummaryJob, DraftRow, LlmCallRow, LlmTotals, LlmSpend } from './summaries.js';
 export type { StoryCard, CardFilter } from './review.js';
 export type { IssueRow, IssueEntry } from './issues.js';
 export type { StoryView, StoryState } from './stories.js';

@@ -62,7 +62,7 @@ test('a good answer: the request carries model, rules, article and strict schema
     assert.deepEqual((rf.json_schema!.schema as any).properties.topics.items.enum, ['diplomacy', 'defense', 'economic-security']);
     assert.equal(fake.requests[0].headers.authorization, 'Bearer sk-test');
     assert.equal(calls.length, 1);
-    assert.deepEqual({ ...calls[0], ms: 0 }, { model: 'test-model', prompt_version: summarizer.promptVersion, tokens_in: 1000,
+    assert.deepEqual({ ...calls[0], ms: 0 }, { model: 'test-model', tier: 'draft', prompt_version: summarizer.promptVersion, tokens_in: 1000,
       tokens_out: 200, ms: 0, outcome: 'ok', cost_usd: 0.0014, error: null });
     assert.equal(summarizer.name, 'llm:test-model');
   } finally { await fake.close(); }
