@@ -52,6 +52,7 @@ export function summaryQueries(db: Db) {
            OR (@redo AND i.state = 'summarized'))
       AND (@redo OR NOT EXISTS (SELECT 1 FROM summaries m WHERE m.story_id = s.id))
       AND (@only IS NULL OR s.id IN (SELECT value FROM json_each(@only)))
+      AND (@shortlisted = 0 OR i.review IN ('shortlisted', 'published'))
       AND i.id > @after
     ORDER BY i.id LIMIT @limit`);
   const cached = db.prepare(`SELECT * FROM summary_cache WHERE cache_key = ?`);
@@ -92,9 +93,12 @@ export function summaryQueries(db: Db) {
         return id;
       })();
     },
-    /** Stories whose lead is relevant and has no draft yet (all of them with `redo`), by lead id after `after`. */
-    listSummaryJobs(limit: number, redo = false, storyIds?: number[], after = 0): SummaryJob[] {
-      return (jobs.all({ limit, after, redo: redo ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms'> & { relevance_terms: string | null })[])
+    /**
+     * Stories whose lead is relevant and has no draft yet (all of them with `redo`), by lead id after `after`;
+     * with `shortlistedOnly`, only stories the editor has shortlisted (llm.draft_only_shortlisted).
+     */
+    listSummaryJobs(limit: number, redo = false, storyIds?: number[], after = 0, shortlistedOnly = false): SummaryJob[] {
+      return (jobs.all({ limit, after, redo: redo ? 1 : 0, shortlisted: shortlistedOnly ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms'> & { relevance_terms: string | null })[])
         .map((r) => ({ ...r, text: r.text ?? '', relevance_terms: r.relevance_terms ? JSON.parse(r.relevance_terms) : [] }));
     },
     /** A draft made earlier for the same summarizer, prompt version and text. */
