@@ -109,3 +109,14 @@ test('a second summarizer on the same registry (a later run of `serve`) reuses t
     assert.deepEqual(fake.chats().map((b) => b.response_format?.type), ['json_schema', 'json_object', undefined, undefined]);
   } finally { await fake.close(); }
 });
+
+test('a Retry-After beyond llm.max_retry_wait_s answered to the draft tier stops the triage tier too, before it sends anything', { timeout: 10_000 }, async () => {
+  const fake = await startFakeOpenAI({ handler: (b) => (isTriage(b) ? completion(VERDICT)
+    : apiError(429, 'Rate limit reached for requests', { headers: { 'retry-after': '3600' } })) });
+  try {
+    const t = tiers(fake.baseUrl, () => {});
+    await assert.rejects(t.summarizer.summarize(input, ctx), /^LlmFatalError: rate limited until/);
+    await assert.rejects(t.triage.judge(input), (e: Error) => e.name === 'LlmFatalError' && /rate limited until .* more than llm\.max_retry_wait_s/.test(e.message));
+    assert.equal(fake.calls(), 1, 'the triage request was never sent');
+  } finally { await fake.close(); }
+});

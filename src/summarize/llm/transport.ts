@@ -150,6 +150,12 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
     let ownPause: number | null = null;
     for (let retry = 0; ; ) {
       if (stopped) throw new LlmFatalError(stopped);
+      // Another tier (or story) was told to wait longer than we may: stop too, sending nothing.
+      if (ep.pausedUntil - now() > maxWaitS * 1000 && ep.pausedUntil !== ownPause) {
+        stopped = `rate limited until ${new Date(ep.pausedUntil).toISOString()} — ${baseUrl} asked to wait ` +
+          `${Math.round((ep.pausedUntil - now()) / 1000)} s, more than llm.max_retry_wait_s (${maxWaitS} s); the remaining stories wait for the next run`;
+        throw new LlmFatalError(stopped);
+      }
       const used = ep.mode;
       const r = await attempt(messages, schema, used, ownPause);
       if (stopped) throw new LlmFatalError(stopped);
@@ -173,8 +179,7 @@ export function createTransport(cfg: LlmConfig, deps: LlmDeps, promptVersion: st
       }
       const f = classifyFailure(r.error, { model, baseUrl, timeoutMs: cfg.timeout_ms }, now());
       // Pause the endpoint before anything else runs, so no request slips in between.
-      const rateLimited = f.outcome === 'http_429' && f.retryAfterMs != null && f.retryAfterMs <= maxWaitS * 1000;
-      if (rateLimited) ownPause = pauseEndpoint(ep, now() + f.retryAfterMs!);
+      if (f.outcome === 'http_429' && f.retryAfterMs != null) ownPause = pauseEndpoint(ep, now() + f.retryAfterMs);
       record({ tokens_in: 0, tokens_out: 0, ms: r.ms, outcome: f.outcome, error: f.message }, false);
       if (f.kind === 'fatal') throw new LlmFatalError(f.message);
       timeoutsInRow = f.outcome === 'timeout' ? timeoutsInRow + 1 : 0;
