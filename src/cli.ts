@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   items: { about: 'list stored items', load: () => import('./cli/items.js') },
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
   review: { about: 'shortlist, reject, re-tag or promote an item (the desk\'s decisions, for scripts)', load: () => import('./cli/review.js') },
+  costs: { about: 'LLM calls, tokens and cost of an issue, per model and per tier', load: () => import('./cli/costs.js') },
   learn: { about: 'what the editor\'s decisions taught the relevance model', load: () => import('./cli/learn.js') },
   demo: { about: 'the whole job offline on the bundled sample corpus (npm run demo)', load: () => import('./cli/demo.js') },
   serve: { about: 'open the editor\'s desk in the browser (and run the schedule)', load: () => import('./cli/serve.js') },

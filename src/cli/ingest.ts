@@ -6,7 +6,7 @@ import { runIngest, type IngestReport } from '../jobs/ingest.js';
 import type { SummarizeReport } from '../jobs/summarize.js';
 import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
-import { buildSummarizer, chooseSummarizer } from '../jobs/summarizer.js';
+import { buildSummarizer, buildTriage, chooseSummarizer } from '../jobs/summarizer.js';
 
 const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--no-summarize] [--summarizer offline|llm] [--explain FILE] [--json]';
 
@@ -34,11 +34,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   try {
     let runId: number | null = null;
     const now = () => new Date();
-    const summarizer = values['no-summarize'] ? undefined
-      : buildSummarizer(chooseSummarizer(config, io.env, values.summarizer), config, { env: io.env, store, log, now, runId: () => runId });
+    const kind = chooseSummarizer(config, io.env, values.summarizer);
+    const built = { env: io.env, store, log, now, runId: () => runId };
+    const summarizer = values['no-summarize'] ? undefined : buildSummarizer(kind, config, built);
+    // The triage tier (borderline relevance) is part of the crawl, so it runs even with --no-summarize.
+    const triage = buildTriage(kind, config, built);
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
     const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: stop.signal,
-      summarizer, onRunId: (id) => { runId = id; },
+      summarizer, triage, onRunId: (id) => { runId = id; },
       explain: explainFd === null ? undefined : (d) => writeSync(explainFd, `${JSON.stringify(d)}\n`) }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
@@ -66,6 +69,7 @@ function toJson(r: IngestReport) {
     run_id: r.run_id, started_at: r.started_at, finished_at: r.finished_at, outcome: r.outcome,
     sources: r.sources.map(({ ms, ...s }) => ({ ...s, ms })),
     items: r.items, requests: r.requests, stage_ms: r.stage_ms, summarize: r.summarize ?? null,
+    ...(r.triage ? { triage: r.triage } : {}),
   };
 }
 

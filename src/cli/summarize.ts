@@ -31,7 +31,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     try {
       const kind = chooseSummarizer(config, io.env, values.summarizer);
       const summarizer = buildSummarizer(kind, config, { env: io.env, store, log, now, runId: () => runId });
-      io.stderr.write(`summarizing with ${summarizer.name}${kind === 'offline' ? ' (set OPENAI_API_KEY or OPENAI_BASE_URL to use an LLM)' : ''}\n`);
+      const only = kind === 'llm' && config.llm?.draft_only_shortlisted ? ' (llm.draft_only_shortlisted: shortlisted stories only)' : '';
+      io.stderr.write(`summarizing with ${summarizer.name}${kind === 'offline' ? ' (set OPENAI_API_KEY or OPENAI_BASE_URL to use an LLM)' : only}\n`);
       const report = await runSummarize({ config, store, summarizer, log, now, runId, signal: stop.signal,
         onProgress: (r) => { if (io.tty) io.stderr.write(`\r\x1b[2Kdrafted ${r.summarized} · cached ${r.cached} · failed ${r.failed}`); } },
       { limit, redo: values.redo });

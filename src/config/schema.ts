@@ -118,8 +118,24 @@ const source = z.strictObject({
   notes: z.string().optional(),
 });
 
+const prices = z.strictObject({
+  input_per_mtok: z.number().min(0).default(0),
+  output_per_mtok: z.number().min(0).default(0),
+});
+
 const llm = z.strictObject({
   model: z.string().min(1).default('gpt-4o-mini'),
+  /** Cost tiers: a cheap model for borderline relevance and topics, a strong one for drafts (each defaults to `model`). */
+  models: z.strictObject({
+    triage: z.string().min(1).optional(),
+    draft: z.string().min(1).optional(),
+  }).optional(),
+  /** Borderline = a relevance score within this distance of relevance.min_score; those items get a triage call (default 0.1 with models.triage). */
+  triage_band: z.number().min(0).max(1).optional(),
+  /** true: the draft model is called only for stories the editor has shortlisted. */
+  draft_only_shortlisted: z.boolean().optional(),
+  /** USD the LLM may spend in one issue's window (since the last published issue); calls stop once spent. */
+  budget_usd_per_issue: z.number().min(0).optional(),
   base_url: z.string().url().optional(),
   max_input_tokens: z.number().int().min(200).default(2000),
   max_output_tokens: z.number().int().min(50).default(600),
@@ -130,10 +146,9 @@ const llm = z.strictObject({
   /** Longest Retry-After the summarize stage waits through; beyond it the stage stops until the next run (default 60). */
   max_retry_wait_s: z.number().min(0).optional(),
   max_cost_per_run: z.number().min(0).optional(),
-  prices: z.strictObject({
-    input_per_mtok: z.number().min(0).default(0),
-    output_per_mtok: z.number().min(0).default(0),
-  }).optional(),
+  prices: prices.optional(),
+  /** Prices per model name (for tiers on different models); a model not listed uses `prices`. */
+  model_prices: z.record(z.string().min(1), prices).optional(),
 });
 
 /** Story clustering thresholds (the rest of the matcher's settings stay at their defaults). */

@@ -152,6 +152,8 @@ export interface IssueDoc {
 /** One HTTP attempt against an LLM endpoint, as stored in the llm_calls table. */
 export interface LlmCall {
   model: string;
+  /** 'triage' (borderline relevance and topics) or 'draft' (headline, bullet, topics). */
+  tier: 'triage' | 'draft';
   prompt_version: string;
   tokens_in: number;
   tokens_out: number;

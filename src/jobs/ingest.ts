@@ -11,6 +11,8 @@ import { acquireRunLock } from './run-lock.js';
 import type { Logger } from './log.js';
 import type { Summarizer } from '../summarize/index.js';
 import { runSummarize, type SummarizeReport } from './summarize.js';
+import { runTriage, type TriageReport } from './triage.js';
+import type { LlmTriage } from '../summarize/llm/index.js';
 import { toSources } from './sources.js';
 import { clusterPending, storyConfig, storyStorage, type StoryDecision } from './cluster.js';
 import { embeddingStage } from '../cluster/embeddings.js';
@@ -42,6 +44,8 @@ export interface IngestReport {
   stage_ms: Record<string, number>;
   /** The summarize stage at the end of the run (absent with --no-summarize). */
   summarize?: SummarizeReport;
+  /** Borderline items sent to the triage model (only when a triage tier is configured). */
+  triage?: TriageReport;
   /** Problems that did not stop the run (the embeddings endpoint failed, …); absent when there were none. */
   warnings?: string[];
 }
@@ -65,6 +69,8 @@ export interface IngestDeps {
   signal?: AbortSignal;
   /** Drafts summaries for new relevant stories at the end of the run; none skips the stage. */
   summarizer?: Summarizer;
+  /** The triage tier: borderline items get a cheap LLM verdict before story matching (src/jobs/triage.ts); none skips it. */
+  triage?: LlmTriage | null;
   /** Environment for cluster.embeddings.api_key_env (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** The replay log: every story decision, with the features and scores behind it (`ingest --explain FILE`). */
@@ -211,6 +217,9 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     })]);
     await work.onIdle();
     batch.flush();
+    if (deps.triage && !deps.signal?.aborted) {
+      report.triage = await runTriage({ config, store, triage: deps.triage, log, now, signal: deps.signal });
+    }
     if (!deps.signal?.aborted) {
       const tc = clock();
       const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal, embeddings, explain: deps.explain,

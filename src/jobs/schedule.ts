@@ -5,7 +5,7 @@ import type { Store, LockHolder } from '../store/index.js';
 import { createFetcher } from '../net/index.js';
 import { runIngest, type IngestDeps, type IngestReport } from './ingest.js';
 import { LockedError, STALE_AFTER_MS } from './run-lock.js';
-import { buildSummarizer, chooseSummarizer } from './summarizer.js';
+import { buildSummarizer, buildTriage, chooseSummarizer } from './summarizer.js';
 import type { Logger } from './log.js';
 
 /** What the running ingest has done so far (shown by the web app's progress fragment). */
@@ -97,10 +97,11 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
       savedAt = Date.now();
       store.saveRunProgress(runId, { progress });
     };
-    const summarizer = buildSummarizer(chooseSummarizer(config, deps.env, deps.summarizer), config,
-      { env: deps.env, store, log, now, runId: () => runId });
+    const kind = chooseSummarizer(config, deps.env, deps.summarizer);
+    const summarizer = buildSummarizer(kind, config, { env: deps.env, store, log, now, runId: () => runId });
+    const triage = buildTriage(kind, config, { env: deps.env, store, log, now, runId: () => runId });
     const ingestDeps: IngestDeps = {
-      config, store, fetcher, log, now, signal: abort.signal, summarizer,
+      config, store, fetcher, log, now, signal: abort.signal, summarizer, triage,
       onRunId: (id) => { runId = id; progress.run_id = id; },
       progress: {
         sourceDone: (r) => { progress.sources_done++; if (!r.ok) progress.sources_failed++; save(); },

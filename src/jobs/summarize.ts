@@ -6,6 +6,7 @@ import type { Store, SummaryJob, WriteBatch } from '../store/index.js';
 import type { Summarizer } from '../summarize/index.js';
 import { LlmFatalError } from '../summarize/llm/index.js';
 import type { Logger } from './log.js';
+import { budgetStop } from './llm-budget.js';
 
 /** What `newsdesk summarize --json` prints (public contract), plus why it stopped early, if it did. */
 export interface SummarizeReport {
@@ -52,6 +53,9 @@ export async function runSummarize(deps: {
   const queue = new PQueue({ concurrency: isLlm ? config.llm?.concurrency ?? 4 : 1 });
   const write = <T>(fn: () => T): T => (deps.batch ? deps.batch.run(fn) : fn());
   const totals = () => (deps.runId !== null ? store.llmTotals(deps.runId) : null);
+  // Cost tiers (issue 14): with llm.draft_only_shortlisted the draft model waits for the editor's shortlist
+  // (an explicit redraft of named stories does not); llm.budget_usd_per_issue stops calls for the issue.
+  const shortlistedOnly = isLlm && config.llm?.draft_only_shortlisted === true && !opts.storyIds;
 
   const one = async (job: SummaryJob) => {
     if (report.stopped || deps.signal?.aborted) { report.skipped++; return; }
@@ -61,6 +65,8 @@ export async function runSummarize(deps: {
       report.skipped++;
       return;
     }
+    const overIssue = isLlm ? budgetStop(config, store) : null;
+    if (overIssue) { report.stopped = overIssue; report.skipped++; return; }
     const key = draftKey(summarizer, job);
     const hit = opts.redo ? undefined : store.getCachedDraft(key);
     if (hit) {
@@ -95,7 +101,7 @@ export async function runSummarize(deps: {
   const want = opts.limit ?? Infinity;
   let after = 0;
   for (let taken = 0; taken < want;) {
-    const page = store.listSummaryJobs(Math.min(JOB_PAGE, want - taken), opts.redo, opts.storyIds, after);
+    const page = store.listSummaryJobs(Math.min(JOB_PAGE, want - taken), opts.redo, opts.storyIds, after, shortlistedOnly);
     if (page.length === 0) break;
     after = page[page.length - 1].item_id;
     taken += page.length;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/index.js';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.js';
-import { createLlmSummarizer } from '../summarize/llm/index.js';
+import { createLlmSummarizer, createLlmTriage, processEndpoints, tierModel, type LlmTriage } from '../summarize/llm/index.js';
 import { setTopicModel } from '../summarize/topics.js';
 import { modelWithEditorTopics } from '../topics/load.js';
 import { callContext } from './summarize.js';
@@ -26,12 +26,36 @@ export function buildSummarizer(kind: 'offline' | 'llm', config: Config, deps: {
     setTopicModel(modelWithEditorTopics(config.topics, deps.store.editorTopicExamples()));
     return offlineSummarizer();
   }
-  const llm = config.llm ?? { model: 'gpt-4o-mini', max_input_tokens: 2000, max_output_tokens: 600, temperature: 0.2, concurrency: 4, timeout_ms: 60000 };
-  return createLlmSummarizer(llm, {
+  return createLlmSummarizer(llmConfig(config), llmDeps(deps));
+}
+
+/** llm: from sources.yaml, or the defaults when only a key or base URL is given. */
+function llmConfig(config: Config) {
+  return config.llm ?? { model: 'gpt-4o-mini', max_input_tokens: 2000, max_output_tokens: 600, temperature: 0.2, concurrency: 4, timeout_ms: 60000 };
+}
+
+type BuildDeps = Parameters<typeof buildSummarizer>[2];
+
+function llmDeps(deps: BuildDeps) {
+  return {
     apiKey: deps.env.OPENAI_API_KEY,
     baseUrl: deps.env.OPENAI_BASE_URL,
     promptsDir: deps.promptsDir ?? PROMPTS_DIR,
     log: deps.log,
-    onCall: (r) => deps.store.recordLlmCall(deps.runId(), callContext.getStore()?.itemId ?? null, r, deps.now().toISOString()),
-  });
+    // One registry per process: the 429 pause and the detected response_format outlive a run (serve), and both tiers share it.
+    endpoints: processEndpoints,
+    onCall: (r: Parameters<Parameters<typeof createLlmSummarizer>[1]['onCall']>[0]) =>
+      deps.store.recordLlmCall(deps.runId(), callContext.getStore()?.itemId ?? null, r, deps.now().toISOString()),
+  };
+}
+
+/**
+ * The triage tier for an ingest run, or null: it runs with the LLM summarizer when llm.models.triage or
+ * llm.triage_band is set (with a single llm.model, that model triages too).
+ */
+export function buildTriage(kind: 'offline' | 'llm', config: Config, deps: BuildDeps): LlmTriage | null {
+  const llm = config.llm;
+  if (kind !== 'llm' || !llm || (!llm.models?.triage && llm.triage_band === undefined)) return null;
+  return createLlmTriage(llm, llmDeps(deps), { publication: config.publication.name, topics: config.topics.map((t) => ({ ...t })),
+    allOf: config.relevance.all_of, model: tierModel(llm, 'triage') });
 }

@@ -38,6 +38,13 @@ export type LlmCallRow = LlmCall;
 /** Summaries of a stage run: calls, tokens, cost. */
 export interface LlmTotals { calls: number; tokens_in: number; tokens_out: number; cost_usd: number }
 
+/** LLM spending in a time window, in all and per model and per tier (`newsdesk costs`, the issue budget). */
+export interface LlmSpend {
+  total: LlmTotals;
+  by_model: (LlmTotals & { model: string })[];
+  by_tier: (LlmTotals & { tier: string })[];
+}
+
 /** A summarize failure is retried on later runs until the item has been tried this many times in all. */
 export const MAX_SUMMARY_ATTEMPTS = 6;
 
@@ -54,6 +61,7 @@ export function summaryQueries(db: Db) {
            OR (@redo AND i.state = 'summarized'))
       AND (@redo OR NOT EXISTS (SELECT 1 FROM summaries m WHERE m.story_id = s.id))
       AND (@only IS NULL OR s.id IN (SELECT value FROM json_each(@only)))
+      AND (@shortlisted = 0 OR i.review IN ('shortlisted', 'published'))
       AND i.id > @after
     ORDER BY i.id LIMIT @limit`);
   const others = db.prepare(`SELECT coalesce((SELECT src.name FROM item_sources x JOIN sources src ON src.id = x.source_id
@@ -80,9 +88,16 @@ export function summaryQueries(db: Db) {
   const markFailed = db.prepare(`UPDATE items SET state = 'failed', failed_stage = 'summarize', error_kind = @kind,
       error = @message, retryable = 1, attempts = attempts + 1, updated_at = @now WHERE id = @id`);
   const fts = ftsStatements(db);
-  const call = db.prepare(`INSERT INTO llm_calls (run_id, item_id, model, prompt_version, tokens_in, tokens_out, ms, outcome,
-      cost_usd, error, created_at) VALUES (@run_id, @item_id, @model, @prompt_version, @tokens_in, @tokens_out, @ms, @outcome,
+  const call = db.prepare(`INSERT INTO llm_calls (run_id, item_id, model, tier, prompt_version, tokens_in, tokens_out, ms, outcome,
+      cost_usd, error, created_at) VALUES (@run_id, @item_id, @model, @tier, @prompt_version, @tokens_in, @tokens_out, @ms, @outcome,
       @cost_usd, @error, @now)`);
+  const SUMS = `count(*) AS calls, coalesce(sum(tokens_in), 0) AS tokens_in, coalesce(sum(tokens_out), 0) AS tokens_out,
+      coalesce(sum(cost_usd), 0) AS cost_usd`;
+  const IN_WINDOW = `created_at >= @from AND (@to IS NULL OR created_at < @to)`;
+  const spentSince = db.prepare(`SELECT coalesce(sum(cost_usd), 0) FROM llm_calls WHERE ${IN_WINDOW}`).pluck();
+  const spendTotal = db.prepare(`SELECT ${SUMS} FROM llm_calls WHERE ${IN_WINDOW}`);
+  const spendModel = db.prepare(`SELECT model, ${SUMS} FROM llm_calls WHERE ${IN_WINDOW} GROUP BY model ORDER BY cost_usd DESC, model`);
+  const spendTier = db.prepare(`SELECT tier, ${SUMS} FROM llm_calls WHERE ${IN_WINDOW} GROUP BY tier ORDER BY tier DESC`);
   const totals = db.prepare(`SELECT count(*) AS calls, coalesce(sum(tokens_in), 0) AS tokens_in,
       coalesce(sum(tokens_out), 0) AS tokens_out, coalesce(sum(cost_usd), 0) AS cost_usd FROM llm_calls WHERE run_id = ?`);
 
@@ -95,9 +110,12 @@ export function summaryQueries(db: Db) {
         return id;
       })();
     },
-    /** Stories whose lead is relevant and has no draft yet (all of them with `redo`), by lead id after `after`. */
-    listSummaryJobs(limit: number, redo = false, storyIds?: number[], after = 0): SummaryJob[] {
-      return (jobs.all({ limit, after, redo: redo ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms' | 'others'> & { relevance_terms: string | null })[])
+    /**
+     * Stories whose lead is relevant and has no draft yet (all of them with `redo`), by lead id after `after`;
+     * with `shortlistedOnly`, only stories the editor has shortlisted (llm.draft_only_shortlisted).
+     */
+    listSummaryJobs(limit: number, redo = false, storyIds?: number[], after = 0, shortlistedOnly = false): SummaryJob[] {
+      return (jobs.all({ limit, after, redo: redo ? 1 : 0, shortlisted: shortlistedOnly ? 1 : 0, maxAttempts: MAX_SUMMARY_ATTEMPTS, only: storyIds ? JSON.stringify(storyIds) : null }) as (Omit<SummaryJob, 'relevance_terms' | 'others'> & { relevance_terms: string | null })[])
         .map((r) => ({ ...r, text: r.text ?? '', relevance_terms: r.relevance_terms ? JSON.parse(r.relevance_terms) : [],
           others: storyOthers(r.story_id, r.item_id) }));
     },
@@ -133,7 +151,17 @@ export function summaryQueries(db: Db) {
     },
     /** Stores one LLM call. */
     recordLlmCall(runId: number | null, itemId: number | null, c: LlmCallRow, now: string): void {
-      call.run({ ...c, run_id: runId, item_id: itemId, now, ms: Math.round(c.ms) });
+      call.run({ ...c, tier: c.tier ?? 'draft', run_id: runId, item_id: itemId, now, ms: Math.round(c.ms) });
+    },
+    /** USD spent on LLM calls made at or after `from` and before `to` (ISO times; null = open). */
+    llmCostBetween(from: string, to: string | null): number {
+      return spentSince.get({ from, to }) as number;
+    },
+    /** Calls, tokens and cost made at or after `from` and before `to`, in all, per model and per tier. */
+    llmSpend(from: string, to: string | null): LlmSpend {
+      const w = { from, to };
+      return { total: spendTotal.get(w) as LlmTotals, by_model: spendModel.all(w) as LlmSpend['by_model'],
+        by_tier: spendTier.all(w) as LlmSpend['by_tier'] };
     },
     /** Calls, tokens and cost of one run. */
     llmTotals(runId: number): LlmTotals {

@@ -59,7 +59,7 @@ test('drafts are normalised: unknown topics dropped, final period removed, perce
   assert.equal(tidyHeadline('Tariff talks resume with the U.S.'), 'Tariff talks resume with the U.S.');
   const bad = parseDraft('{"headline": "Too short", "bullet": "also short"}', []);
   assert.ok(!bad.ok && bad.reason === 'bad_json');
-  assert.match(bad.error, /headline has 2 words; it must have 6 to 12/);
+  assert.match(bad.error, /headline has 2 words; it must have 6 to 14; bullet has 2 words; it must have 60 to 170/);
   const refusal = parseDraft("I'm sorry, but I can't help with that.", []);
   assert.ok(!refusal.ok && refusal.reason === 'refusal');
 });

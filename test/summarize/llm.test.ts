@@ -52,6 +52,12 @@ test('a good answer: the request carries model, rules, article and strict schema
     assert.equal(body.max_tokens, 600);
     assert.deepEqual(body.messages.map((m) => m.role), ['system', 'user']);
     assert.match(body.messages[0].content, /Test Alliance Digest/);
+    // The digest's shape (issue 14): one paragraph of 60-170 words, news first, then why it matters; 6-14-word headline.
+    assert.match(body.messages[0].content, /Exactly one paragraph of 60 to 170 words[^\n]*no bullet points or numbered lists/);
+    assert.match(body.messages[0].content, /The news first: the first sentence says who did what/);
+    assert.match(body.messages[0].content, /Then the context that makes the story matter to the readers of "Test Alliance Digest"/);
+    assert.match(body.messages[0].content, /Never write "I", "we", "our" or "us" in your own voice/);
+    assert.match(body.messages[0].content, /- 6 to 14 words, telegraphic/);
     assert.match(body.messages[0].content, /- economic-security: Economic security — Supply chains/);
     assert.ok(!body.messages[0].content.includes('Akira Sato'), 'no article text in the system message');
     assert.match(body.messages[1].content, /<article>\nTitle: Japan and US agree[\s\S]*Nagoya[\s\S]*<\/article>/);
@@ -62,7 +68,7 @@ test('a good answer: the request carries model, rules, article and strict schema
     assert.deepEqual((rf.json_schema!.schema as any).properties.topics.items.enum, ['diplomacy', 'defense', 'economic-security']);
     assert.equal(fake.requests[0].headers.authorization, 'Bearer sk-test');
     assert.equal(calls.length, 1);
-    assert.deepEqual({ ...calls[0], ms: 0 }, { model: 'test-model', prompt_version: summarizer.promptVersion, tokens_in: 1000,
+    assert.deepEqual({ ...calls[0], ms: 0 }, { model: 'test-model', tier: 'draft', prompt_version: summarizer.promptVersion, tokens_in: 1000,
       tokens_out: 200, ms: 0, outcome: 'ok', cost_usd: 0.0014, error: null });
     assert.equal(summarizer.name, 'llm:test-model');
   } finally { await fake.close(); }

@@ -50,6 +50,12 @@ export interface FakeOptions {
   rejectJsonSchema?: boolean;
   /** Answer 400 to response_format json_object as well. */
   rejectJsonObject?: boolean;
+  /**
+   * Structured-output support, as a server advertises it: 'schema' takes json_schema and json_object
+   * (OpenAI), 'json' only json_object (a 400 naming response_format for json_schema, as older vLLM),
+   * 'none' neither (a 400 for any response_format, as some llama.cpp builds). Same as the reject* flags.
+   */
+  structured?: 'schema' | 'json' | 'none';
   /** Known models: others get 404 model_not_found. Default: any model is accepted. */
   models?: string[];
   /** When set, requests without "Authorization: Bearer <apiKey>" get 401. */
@@ -138,7 +144,9 @@ export async function startFakeOpenAI(opts: FakeOptions = {}): Promise<FakeOpenA
       return apiError(404, `The model \`${b.model}\` does not exist or you do not have access to it.`, { code: 'model_not_found' });
     }
     const type = b.response_format?.type;
-    if ((type === 'json_schema' && opts.rejectJsonSchema) || (type === 'json_object' && opts.rejectJsonObject)) {
+    const noSchema = opts.rejectJsonSchema || opts.structured === 'json' || opts.structured === 'none';
+    const noJson = opts.rejectJsonObject || opts.structured === 'none';
+    if ((type === 'json_schema' && noSchema) || (type === 'json_object' && noJson)) {
       return apiError(400, `response_format type '${type}' is not supported by this server`, { param: 'response_format' });
     }
     if (opts.handler) return opts.handler(b, n);

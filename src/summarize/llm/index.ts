@@ -12,6 +12,13 @@ import { createTransport } from './transport.js';
 import type { LlmConfig, LlmDeps } from './types.js';
 
 export { LlmFatalError, LlmItemError } from './errors.js';
+export { createEndpointRegistry, processEndpoints, type EndpointRegistry } from './endpoint.js';
+export { createLlmTriage, type LlmTriage, type TriageVerdict } from './triage.js';
+
+/** The model of a tier: llm.models.<tier>, else llm.model (one model for both tiers). */
+export function tierModel(cfg: LlmConfig, tier: 'triage' | 'draft'): string {
+  return cfg.models?.[tier] ?? cfg.model;
+}
 export type { LlmCallRecord, LlmDeps, LlmLog } from './types.js';
 
 /** A summarizer backed by a chat model; `summarize` throws LlmFatalError (stop the stage) or LlmItemError (fail the item). */
@@ -32,10 +39,11 @@ export function createLlmSummarizer(cfg: LlmConfig, deps: LlmDeps): LlmSummarize
   const repair = loadPrompt(deps.promptsDir, 'repair', REPAIR_VARS);
   const roles = splitRoles(summarizeT);
   const promptVersion = contentHash(`${summarizeT.version}+${repair.version}`);
-  const transport = createTransport(cfg, deps, promptVersion);
+  const model = tierModel(cfg, 'draft');
+  const transport = createTransport(cfg, deps, promptVersion, { tier: 'draft', model });
   const env = { cfg, roles, repair, transport, log: deps.log };
   return {
-    name: `llm:${cfg.model}`,
+    name: `llm:${model}`,
     promptVersion,
     // Instructions planted in the article are quoted to the editor whatever the draft says.
     summarize: async (input, ctx) => {

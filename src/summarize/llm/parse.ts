@@ -19,8 +19,8 @@ const wordy = (bounds: { min: number; max: number }, wanted: string) =>
   });
 
 const draftSchema = z.object({
-  headline: wordy(HEADLINE_WORDS, '6 to 12'),
-  bullet: wordy(BULLET_WORDS, '40 to 120'),
+  headline: wordy(HEADLINE_WORDS, '6 to 14'),
+  bullet: wordy(BULLET_WORDS, '60 to 170'),
   // Small models sometimes answer a bare string; a missing list just means no tags.
   topics: z.union([z.array(z.string()), z.string().transform((t) => [t])]).default([]),
   topic_confidence: z.unknown().optional(),
@@ -33,8 +33,8 @@ export function draftJsonSchema(topicIds: string[]): Record<string, unknown> {
     additionalProperties: false,
     required: ['headline', 'bullet', 'topics', 'topic_confidence'],
     properties: {
-      headline: { type: 'string', description: '6 to 12 words, no final period' },
-      bullet: { type: 'string', description: 'one paragraph, 40 to 120 words' },
+      headline: { type: 'string', description: '6 to 14 words, telegraphic, no final period' },
+      bullet: { type: 'string', description: 'one paragraph of 60 to 170 words: the news first, then why it matters; no lists, no first person' },
       topics: { type: 'array', items: topicIds.length ? { type: 'string', enum: topicIds } : { type: 'string' } },
       topic_confidence: { type: 'number' },
     },

@@ -1,6 +1,7 @@
 /** Types shared by the LLM summarizer's files; index.ts re-exports the public ones. */
 import type { LlmConfig } from '../../config/schema.js';
 import type { LlmCall } from '../../domain/types.js';
+import type { EndpointRegistry } from './endpoint.js';
 
 /** One HTTP attempt against the chat-completions endpoint, as stored in the llm_calls table. */
 export type LlmCallRecord = LlmCall;
@@ -24,6 +25,11 @@ export interface LlmDeps {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
+  /**
+   * Shared per-endpoint state (429 pause, detected response_format). Summarizers given the same
+   * registry share it; without one, each summarizer has its own. Jobs pass the process-wide one.
+   */
+  endpoints?: EndpointRegistry;
 }
 
 /** A chat message as sent to the server. */

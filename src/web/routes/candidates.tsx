@@ -4,6 +4,7 @@ import { readFilter, toCardFilter } from '../filters.js';
 import { CandidatesPage } from '../views/candidates.js';
 import { page } from '../render.js';
 import type { CardContext } from '../views/card.js';
+import { budgetStop } from '../../jobs/llm-budget.js';
 
 /** The desk's card context: topic labels and time zone from the config, a story's articles from the store. */
 export function cardContext(c: Context<Env>): CardContext {
@@ -27,7 +28,7 @@ export function candidateRoutes(): Hono<Env> {
     const draft = store.currentDraft();
     return page(c, 'Candidates', 'candidates', <CandidatesPage m={{
       filter, cards, total, kinds, topicCounts, topics: config.topics, sources: store.sourceNames(), ctx: cardContext(c),
-      draft: draft ? draft.title : null,
+      draft: draft ? draft.title : null, budgetStop: budgetStop(config, store),
     }} />);
   });
   return app;

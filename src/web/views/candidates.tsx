@@ -17,6 +17,8 @@ export interface CandidatesModel {
   sources: { id: string; name: string }[];
   ctx: CardContext;
   draft: string | null;
+  /** Why no more LLM drafts are made for this issue (llm.budget_usd_per_issue spent), or null. */
+  budgetStop?: string | null;
 }
 
 const REVIEW_LABEL: Record<string, string> = { new: 'New', shortlisted: 'Shortlisted', rejected: 'Rejected', published: 'Published', all: 'All' };
@@ -113,6 +115,7 @@ export const CandidatesPage: FC<{ m: CandidatesModel }> = ({ m }) => {
           </span>
           {m.draft && <span class="muted draft-note">Shortlisting adds to <a href="/issue">{m.draft}</a></span>}
         </div>
+        {m.budgetStop && <p class="alert alert-warn budget-banner" role="status"><strong>LLM budget spent.</strong> {m.budgetStop}</p>}
         {f.followUps && <p class="muted kind-note">Stories about events an earlier issue already ran. They are not fresh candidates;
           shortlist one when the new development is news.</p>}
         <FilterBar m={m} />
