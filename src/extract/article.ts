@@ -1,10 +1,12 @@
 /** Article HTML + URL → Article: Readability over linkedom, with the page's own metadata and a plain fallback. */
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../domain/types.js';
-import { parseDocument, type DomDocument, type DomNode } from './dom.js';
+import { parseDocument, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { fallbackText } from './fallback.js';
 import { readPageMeta, normaliseDate, type PageMeta } from './metadata.js';
 import { blockText, wellFormed } from './text.js';
+import { removeFurniture } from './furniture.js';
+import { dropFurnitureLines } from './furniture-lines.js';
 
 // Below this many characters Readability has probably kept a fragment, not the article.
 const SHORT_TEXT = 200;
@@ -25,7 +27,8 @@ const rendered = (s: string | null | undefined): string | null => trimmed(s?.rep
 
 function runReadability(doc: DomDocument): ReadabilityResult | null {
   // The serializer hands back the article element itself, so its block structure can be walked.
-  const reader = new Readability<DomNode>(doc as never, { classesToPreserve: ['caption'], serializer: (node) => node as never });
+  // Classes are kept so that furniture can be recognised by its names after Readability has chosen the article.
+  const reader = new Readability<DomNode>(doc as never, { keepClasses: true, serializer: (node) => node as never });
   const parsed = reader.parse();
   if (!parsed) return null;
   return {
@@ -37,8 +40,14 @@ function runReadability(doc: DomDocument): ReadabilityResult | null {
     siteName: rendered(parsed.siteName),
     lang: trimmed(parsed.lang),
     publishedTime: trimmed(parsed.publishedTime),
-    text: parsed.content ? blockText(parsed.content) : '',
+    text: parsed.content ? articleText(parsed.content as unknown as DomElement) : '',
   };
+}
+
+/** The article element's text without the furniture Readability kept. */
+function articleText(content: DomElement): string {
+  removeFurniture(content, 'article');
+  return dropFurnitureLines(blockText(content));
 }
 
 function safely<T>(fn: () => T): T | null {
@@ -66,6 +75,7 @@ export function extractArticle(html: string, url: string): Article {
   const page = safely(() => parseDocument(source, url));
   const meta = (page && safely(() => readPageMeta(page.doc))) ?? EMPTY_META;
   const readable = !!page && page.shape.maxDepth <= MAX_DEPTH && page.shape.elements <= MAX_ELEMENTS;
+  if (page && readable && page.doc.body) safely(() => removeFurniture(page.doc.body as DomElement, 'page'));
   const read = page && readable ? safely(() => runReadability(page.doc)) : null;
   let text = read?.text ?? '';
   if (text.length < SHORT_TEXT) {
