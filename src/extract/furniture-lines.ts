@@ -16,7 +16,7 @@ const LEAD_IN = new RegExp(
   'i',
 );
 // A paragraph that is only one of these labels (a colon or the end follows).
-const LABEL = /^(?:related(?: coverage| stories| articles| content| links| topics)?|see also|recommended(?: for you| stories| reading)?|advertisement|sponsored(?: content)?|most (?:read|popular|viewed)|trending(?: now)?|share|comments?|more stories|read more|keep reading|you might also like)\s*(?::|$)/i;
+const LABEL = /^(?:related(?: coverage| stories| articles| content| links| topics)?|see also|recommended(?: for you| stories| reading)?|advertisement|sponsored(?: content)?|most (?:read|popular|viewed)|trending(?: now)?|share|comments?|more stories|read more|keep reading|you might also like|page top|to top)\s*(?::|$)/i;
 // "Published 6:15 a.m. Oct. 2, 2026 | Updated …", "Updated September 3, 2026 at 9:12 a.m.", "Released: 21 September 2026".
 const STAMP_WORD = /^(?:published|updated|last|posted|released|first|on|at|by)$/i;
 const SHORT_WORDS = 25;

@@ -99,7 +99,8 @@ function linkBlock(el: DomElement, tag: string): boolean {
   const density = linkTextLength(el) / len;
   if (LIST.has(tag)) return el.querySelectorAll('li, dt, dd').length >= 2 && density >= 0.7;
   if (BOX.has(tag)) return el.querySelectorAll('a').length >= 3 && density >= 0.7 && len < 1500;
-  if (tag === 'p') return density >= 0.6 && len < 160 && el.querySelectorAll('a').length >= 1;
+  // A teaser: a headline-length link ("Read more: Why breakwaters fail"), not a bare "link" or a URL.
+  if (tag === 'p') return density >= 0.6 && len < 160 && (el.querySelector('a')?.textContent ?? '').trim().split(/\s+/).length >= 4;
   return false;
 }
 
@@ -146,10 +147,12 @@ function holdsByline(el: DomElement): boolean {
 export function removeFurniture(root: DomElement, scope: 'page' | 'article'): void {
   const total = scope === 'article' ? textLength(root) : 0;
   const all = root.querySelectorAll('*');
-  // Index (in document order) of the article's last paragraph with substantial text of its own.
+  // Indexes (in document order) of the article's first and last paragraphs with substantial text of their own.
   let lastText = -1;
+  let firstText = all.length;
   if (scope === 'article') {
     for (let i = all.length - 1; i >= 0 && lastText < 0; i--) if (PARAGRAPH_TAGS.has(all[i].localName) && substantial(all[i])) lastText = i;
+    for (let i = 0; i < lastText && firstText === all.length; i++) if (PARAGRAPH_TAGS.has(all[i].localName) && substantial(all[i])) firstText = i;
   }
   const removed: DomElement[] = [];
   for (let i = 0; i < all.length; i++) {
@@ -167,9 +170,11 @@ export function removeFurniture(root: DomElement, scope: 'page' | 'article'): vo
           : (label === 'strong' || len <= WEAK_MAX_CHARS) && !holdsText(el, len) && !el.querySelector('h1') && !holdsByline(el);
       }
     }
-    // Lists and boxes of links count only after the article's last paragraph (in the text, a list of
-    // links is often the point: sources, changes, documents); a one-link line counts anywhere.
-    if (!drop && scope === 'article' && linkBlock(el, tag)) drop = (tag === 'p' || i > lastText) && textLength(el) <= total * 0.5;
+    // Lists and boxes of links count only before the article's first paragraph or after its last (in the
+    // text, a list of links is often the point: sources, changes, documents); a one-link teaser line anywhere.
+    if (!drop && scope === 'article' && linkBlock(el, tag)) {
+      drop = (tag === 'p' || i > lastText || i + el.querySelectorAll('*').length < firstText) && textLength(el) <= total * 0.5;
+    }
     if (drop) {
       removed.push(el);
       // Its descendants come next in document order: skip them.
