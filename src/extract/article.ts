@@ -7,6 +7,7 @@ import { readPageMeta, normaliseDate, type PageMeta } from './metadata.js';
 import { blockText, wellFormed } from './text.js';
 import { removeFurniture } from './furniture.js';
 import { dropFurnitureLines } from './furniture-lines.js';
+import { chooseBody } from './jsonld-body.js';
 
 // Below this many characters Readability has probably kept a fragment, not the article.
 const SHORT_TEXT = 200;
@@ -60,6 +61,7 @@ function safely<T>(fn: () => T): T | null {
 
 const EMPTY_META: PageMeta = {
   title: null, byline: null, published_at: null, canonical_url: null, lang: null, site_name: null, excerpt: null,
+  article_body: null,
 };
 
 // Readability's cost grows steeply with nesting depth (seconds at a few hundred levels) and
@@ -77,7 +79,8 @@ export function extractArticle(html: string, url: string): Article {
   const readable = !!page && page.shape.maxDepth <= MAX_DEPTH && page.shape.elements <= MAX_ELEMENTS;
   if (page && readable && page.doc.body) safely(() => removeFurniture(page.doc.body as DomElement, 'page'));
   const read = page && readable ? safely(() => runReadability(page.doc)) : null;
-  let text = read?.text ?? '';
+  // The page's own JSON-LD articleBody, when whole, cleans or completes what Readability found.
+  let text = chooseBody(read?.text ?? '', meta.article_body).text;
   if (text.length < SHORT_TEXT) {
     // Readability mutates its document, so after it has run the fallback needs a fresh parse.
     const doc = readable ? safely(() => parseDocument(source, url).doc) : page?.doc;

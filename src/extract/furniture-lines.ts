@@ -21,7 +21,7 @@ const LABEL = /^(?:related(?: coverage| stories| articles| content| links| topic
 const STAMP_WORD = /^(?:published|updated|last|posted|released|first|on|at|by)$/i;
 const SHORT_WORDS = 25;
 // "(OP Photo/Ken Arai)", "(Pacific Wire file photo)", "Photo: TechLedger" at the end of a short paragraph.
-const CREDIT_END = /\((?:[^()]*\b(?:photos?|photograph|pictures?|images?|illustration|file)\b[^()]*)\)\.?$|\b(?:getty images|photo credit|file photo)\b/i;
+const CREDIT_END = /\((?:[^()]*\b(?:photos?|photograph|pictures?|images?|illustration|file)\b[^()]*)\)\.?$|\b(?:getty images|photo credit|file photo)\b|\b(?:photo|photograph|image|picture|credit)s?(?: by)?:\s*[^.:]{1,60}$/i;
 const CONTRIBUTED = /\b(?:contributed|added) (?:reporting )?to this (?:report|story|article)\b/i;
 // "By Tom Arakaki | tarakaki@…", "By HIRO TAKANE and MEGAN COLE": a name after "By", no sentence.
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|of|the|in|,))*(?:\s*[,|·•—–-]\s*.*)?$/u;
