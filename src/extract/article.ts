@@ -71,12 +71,28 @@ const MAX_ELEMENTS = 50_000;
 
 const field = (s: string | null | undefined): string | null => (s == null ? null : trimmed(wellFormed(s)));
 
+/** Per-site rules for one source's pages (sources.yaml `extract:`). */
+export interface ExtractOptions {
+  /** CSS selectors of elements that are never the article on this site; removed before anything else reads the text. */
+  remove?: readonly string[];
+}
+
+/** Removes the elements a site's rules name; a selector the DOM cannot run is skipped (the config check names it). */
+function removeSelected(doc: DomDocument, selectors: readonly string[] | undefined): void {
+  for (const selector of selectors ?? []) {
+    const found = safely(() => doc.querySelectorAll(selector));
+    if (!found) continue;
+    for (let i = found.length - 1; i >= 0; i--) found[i].remove();
+  }
+}
+
 /** Extracts the article text and metadata from one page; never throws, and returns text '' when the page has none. */
-export function extractArticle(html: string, url: string): Article {
+export function extractArticle(html: string, url: string, options: ExtractOptions = {}): Article {
   const source = typeof html === 'string' ? html : '';
   const page = safely(() => parseDocument(source, url));
   const meta = (page && safely(() => readPageMeta(page.doc))) ?? EMPTY_META;
   const readable = !!page && page.shape.maxDepth <= MAX_DEPTH && page.shape.elements <= MAX_ELEMENTS;
+  if (page) removeSelected(page.doc, options.remove);
   if (page && readable && page.doc.body) safely(() => removeFurniture(page.doc.body as DomElement, 'page'));
   const read = page && readable ? safely(() => runReadability(page.doc)) : null;
   // The page's own JSON-LD articleBody, when whole, cleans or completes what Readability found.
@@ -84,6 +100,7 @@ export function extractArticle(html: string, url: string): Article {
   if (text.length < SHORT_TEXT) {
     // Readability mutates its document, so after it has run the fallback needs a fresh parse.
     const doc = readable ? safely(() => parseDocument(source, url).doc) : page?.doc;
+    if (doc && readable) removeSelected(doc, options.remove);
     const other = (doc && safely(() => fallbackText(doc))) ?? '';
     if (other.length > 2 * text.length) text = other;
   }

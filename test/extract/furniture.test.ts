@@ -91,3 +91,14 @@ test('"Read more:" lines, photo credits, contributor lines, bylines and date lin
   assert.ok(isFurnitureLine('Published 6:15 a.m. Oct. 2, 2026 | Updated 9:40 a.m. Oct. 2, 2026'));
   assert.ok(!isDateLine('On 12 May the board met.'));
 });
+
+test('a source\'s extract.remove selectors drop what the general rules keep (a site\'s own promo markup)', () => {
+  const promo = '<div class="xq-unit"><p>Members of the harbour club save a fifth on every crossing booked before the end of the month, at any office.</p></div>';
+  const html = page(promo);
+  assert.ok(text(html).includes('Members of the harbour club'), 'without a rule the general furniture rules keep it');
+  const t = extractArticle(html, URL_, { remove: ['.xq-unit', 'p.never-there'] }).text;
+  for (const p of P) assert.ok(t.includes(p), t);
+  assert.ok(!t.includes('Members of the harbour club'), t);
+  // a selector the DOM cannot run is skipped, never an error
+  assert.ok(extractArticle(html, URL_, { remove: ['div[', '.xq-unit'] }).text.includes(P[3]));
+});
