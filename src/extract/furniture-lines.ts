@@ -12,16 +12,19 @@ const LEAD_IN = new RegExp(
     'photo:|photos:|image:|picture:|credit:|photograph:|video:|media caption|our standards:|copyright\\b|©|' +
     'this material may not be|all rights reserved|reporting by|editing by|additional reporting|written by|story by|words by|' +
     'posted by|join the (?:conversation|discussion)|leave a (?:reply|comment)|\\d+ comments?\\b|log in to comment|' +
-    'sign in to comment|download (?:the )?(?:full )?(?:report|pdf)|print this page|back to top)',
+    'sign in to comment|download (?:the )?(?:full )?(?:report|pdf)|print this page|back to top|image copyright|image caption|' +
+    'media playback is|click to (?:share|email|print|open)|advertisement\\b|write to \\S+(?: \\S+){0,3} at \\S+@|contact (?:the )?(?:author|reporter)|' +
+    'please enable javascript|this feature is (?:currently )?unavailable)',
   'i',
 );
 // A paragraph that is only one of these labels (a colon or the end follows).
-const LABEL = /^(?:related(?: coverage| stories| articles| content| links| topics)?|see also|recommended(?: for you| stories| reading)?|advertisement|sponsored(?: content)?|most (?:read|popular|viewed)|trending(?: now)?|share|comments?|more stories|read more|keep reading|you might also like|page top|to top)\s*(?::|$)/i;
+const LABEL = /^(?:related(?: coverage| stories| articles| content| links| topics)?|see also|recommended(?: for you| stories| reading)?|advertisement|sponsored(?: content)?|most (?:read|popular|viewed)|trending(?: now)?|share|comments?|more stories|read more|keep reading|you might also like|page top|to top|top stories|latest news|more news|editor'?s picks|popular)\s*(?::|$)/i;
 // "Published 6:15 a.m. Oct. 2, 2026 | Updated …", "Updated September 3, 2026 at 9:12 a.m.", "Released: 21 September 2026".
 const STAMP_WORD = /^(?:published|updated|last|posted|released|first|on|at|by)$/i;
 const SHORT_WORDS = 25;
 // "(OP Photo/Ken Arai)", "(Pacific Wire file photo)", "Photo: TechLedger" at the end of a short paragraph.
 const CREDIT_END = /\((?:[^()]*\b(?:photos?|photograph|pictures?|images?|illustration|file)\b[^()]*)\)\.?$|\b(?:getty images|photo credit|file photo)\b|\b(?:photo|photograph|image|picture|credit)s?(?: by)?:\s*[^.:]{1,60}$/i;
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const CONTRIBUTED = /\b(?:contributed|added) (?:reporting )?to this (?:report|story|article)\b/i;
 // "By Tom Arakaki | tarakaki@…", "By HIRO TAKANE and MEGAN COLE": a name after "By", no sentence.
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|of|the|in|,))*(?:\s*[,|·•—–-]\s*.*)?$/u;
@@ -42,13 +45,15 @@ export function isDateLine(line: string): boolean {
 
 /** Whether one paragraph of extracted text is furniture by its words alone. */
 export function isFurnitureLine(paragraph: string): boolean {
-  const line = paragraph.replace(/\s+/g, ' ').trim();
+  // "(Reporting by …; Editing by …)" reads like its contents.
+  const line = paragraph.replace(/\s+/g, ' ').trim().replace(/^[([]\s*/, '');
   if (!line) return true;
   if (RULE.test(line)) return true;
   const n = words(line).length;
   if (n > SHORT_WORDS) return false;
   if (LEAD_IN.test(line) || LABEL.test(line)) return true;
   if (CONTRIBUTED.test(line) && n <= 20) return true;
+  if (EMAIL.test(line) && n <= 15) return true;
   if (CREDIT_END.test(line) && n <= SHORT_WORDS) return true;
   if (n <= 12 && BYLINE.test(line) && !/[a-z]{2}[.!?]$/.test(line)) return true;
   return isDateLine(line);

@@ -83,6 +83,9 @@ test('"Read more:" lines, photo credits, contributor lines, bylines and date lin
   assert.ok(isFurnitureLine('By Tom Arakaki | tarakaki@example.org'));
   assert.ok(isFurnitureLine('Updated September 3, 2026 at 9:12 a.m.'));
   assert.ok(isFurnitureLine('Sign up for the Bayside Briefing.'));
+  assert.ok(isFurnitureLine('(Reporting by Kiyoshi Takenaka; Editing by Michael Perry)'));
+  assert.ok(isFurnitureLine('Write to Elena Sato at elena.sato@paper.example'));
+  assert.ok(isFurnitureLine('Image copyright Getty Images'));
   assert.ok(isDateLine('Thu 12 Feb 2026 05.40 GMT') && isDateLine('4 min read'));
   // sentences that only start like furniture stay
   assert.ok(!isFurnitureLine('By Friday, the board will publish the engineers’ report.'));
