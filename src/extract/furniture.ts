@@ -89,6 +89,14 @@ const INLINE = new Set('a abbr b bdi bdo cite code dfn em i kbd mark q s samp sm
 const LIST = new Set(['ul', 'ol', 'dl']);
 const BOX = new Set(['div', 'section', 'aside', 'nav', 'footer', 'header', 'form', 'figure', 'table']);
 
+/** Links whose text is their address: a list of references, not of stories. */
+function mostlyUrls(el: DomElement): boolean {
+  const links = el.querySelectorAll('a');
+  let urls = 0;
+  for (let i = 0; i < links.length; i++) if (/^\s*(?:https?:\/\/|www\.)/i.test(links[i].textContent ?? '')) urls++;
+  return urls * 2 > links.length;
+}
+
 /**
  * A block made of links: a list whose items are mostly link text, a box of three or more links with
  * little else, or a short paragraph that is one link ("Read more: …").
@@ -97,7 +105,7 @@ function linkBlock(el: DomElement, tag: string): boolean {
   const len = textLength(el);
   if (!len) return false;
   const density = linkTextLength(el) / len;
-  if (LIST.has(tag)) return el.querySelectorAll('li, dt, dd').length >= 2 && density >= 0.7;
+  if (LIST.has(tag)) return el.querySelectorAll('li, dt, dd').length >= 2 && density >= 0.7 && !mostlyUrls(el);
   if (BOX.has(tag)) return el.querySelectorAll('a').length >= 3 && density >= 0.7 && len < 1500;
   // A teaser: a headline-length link ("Read more: Why breakwaters fail"), not a bare "link" or a URL.
   if (tag === 'p') return density >= 0.6 && len < 160 && (el.querySelector('a')?.textContent ?? '').trim().split(/\s+/).length >= 4;

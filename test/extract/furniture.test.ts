@@ -69,6 +69,8 @@ test('a small element with a weak name (author, meta, date) is dropped; a large 
 test('a list of links after the last paragraph is dropped; a list of links inside the text is kept', () => {
   const trailing = '<ul><li><a href="/1">Council approves new ferry timetable</a></li><li><a href="/2">Storm damage in pictures</a></li><li><a href="/3">Ferry fares to rise</a></li></ul>';
   assertArticleOnly(page(trailing, 'end'), 'Storm damage in pictures');
+  const refs = '<ul><li><a href="https://a.example/api">https://a.example/api/inspector.html</a></li><li><a href="https://b.example/x">https://b.example/protocol/v8</a></li></ul>';
+  assert.ok(text(page(refs, 'end')).includes('https://b.example/protocol/v8'), 'a trailing list of addresses is references, kept');
   const sources = '<ul><li><a href="/d/1">Board minutes of 3 March (PDF)</a></li><li><a href="/d/2">Engineering survey of the north breakwater</a></li></ul>';
   const t = text(page(sources, 'middle'));
   assert.ok(t.includes('Engineering survey of the north breakwater'), t);
