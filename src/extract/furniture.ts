@@ -20,7 +20,7 @@ const STRONG = new Set((
 const WEAK = new Set((
   'author authors bio meta date dateline pubdate timestamp published updated contact contacts boilerplate ' +
   'download downloads tools toolbar actions utility experts expert player audio listen banner sidebar rail ' +
-  'topics tag keywords print navigation nav pager pagination label kicker readtime'
+  'topics keywords print navigation nav pager pagination label kicker readtime'
 ).split(' '));
 const WEAK_MAX_CHARS = 400;
 // Two words in a row that together mark furniture ("read-more", "more-stories", "keep_reading").
@@ -29,6 +29,8 @@ const PAIRS = new Set([
   'more news', 'more features', 'more opinion', 'keep reading', 'you might', 'you may', 'most read',
   'most popular', 'most viewed', 'next article', 'next story', 'see also', 'post navigation', 'about author',
   'media contact', 'rich link', 'pull quote', 'sign up', 'inline module', 'story tools', 'author card',
+  // "tag" alone is WordPress's class for each of a post's tags ("tag-ferry" on the article itself).
+  'tag cloud', 'tag list', 'tag links', 'post tag', 'article tag', 'story tag',
 ].map((p) => p));
 // Class names that describe a state or an option of a wrapper, not what it is ("has-share-tools", "related-enabled").
 const MODIFIER = /^(?:has|with|no|is|show|hide|enable|disable)[-_]|[-_](?:enabled|disabled|active|on|off)$/i;

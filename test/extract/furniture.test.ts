@@ -48,6 +48,8 @@ test('names are read as words: RelatedStories_wrapper, aria-label and data-compo
   assert.equal(furnitureLabel(el('article-body')), null);
   assert.equal(furnitureLabel(el('shareholder-letter')), null);
   assert.equal(furnitureLabel(el('has-share-tools')), null, 'a modifier class says what a wrapper has, not what it is');
+  assert.equal(furnitureLabel(el('post-7 post type-post tag-ferry tag-transport')), null, "WordPress's per-tag classes");
+  assert.equal(furnitureLabel(el('tag-cloud')), 'strong');
   assert.deepEqual(labelWords('RelatedLinks_wrapper__m5'), ['related', 'links', 'wrapper', 'm5']);
 });
 
