@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as cheerio from 'cheerio';
 import cron from 'node-cron';
+import { parseHTML } from 'linkedom';
 
 /** Default User-Agent: names the tool and where to learn about it, as polite crawlers do. */
 export const DEFAULT_USER_AGENT = 'newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; news digest crawler)';
@@ -95,6 +96,24 @@ const relevance = z.strictObject({
   });
 });
 
+/** A selector of page elements to drop before extraction; checked with the DOM the extract stage queries (linkedom). */
+const removeSelector = z.string().trim().min(1, 'must not be empty (example: ".newsletter-box")').superRefine((s, ctx) => {
+  let why = s.startsWith('<') ? 'looks like HTML, not a selector' : '';
+  if (!why) {
+    try { (parseHTML('<p></p>') as unknown as { document: { querySelectorAll(q: string): unknown } }).document.querySelectorAll(s); } catch (err) { why = reason(err); }
+  }
+  if (why) {
+    ctx.addIssue({ code: 'custom', input: s,
+      message: `is not a valid CSS selector (${why}); write the elements to drop from this source's pages, ` +
+        `example: ".newsletter-box" or "div[data-module='related']" — put selectors with quotes in double quotes` });
+  }
+});
+
+/** Per-source extraction rules: elements of this site's pages that are never the article. */
+const extract = z.strictObject({
+  remove: z.array(removeSelector).default([]),
+});
+
 const topic = z.strictObject({
   id: z.string().regex(idPattern, 'must be lower-case letters, digits and dashes (example: economic-security)'),
   label: z.string().min(1),
@@ -113,6 +132,7 @@ const source = z.strictObject({
   primary: z.boolean().default(false),
   enabled: z.boolean().default(true),
   link_selector: selector.optional(),
+  extract: extract.optional(),
   include: regex.optional(),
   exclude: regex.optional(),
   notes: z.string().optional(),

@@ -1,5 +1,6 @@
 /** Page metadata read from the untouched document: meta tags, JSON-LD, <time>, canonical link, language. */
 import { resolveUrl, type DomDocument, type DomElement } from './dom.js';
+import { usableBody } from './jsonld-body.js';
 
 /** Metadata found in the page head and markup, each field null when absent. */
 export interface PageMeta {
@@ -10,6 +11,8 @@ export interface PageMeta {
   lang: string | null;
   site_name: string | null;
   excerpt: string | null;
+  /** The JSON-LD articleBody when the page has a whole one (not a teaser), as plain text. */
+  article_body: string | null;
 }
 
 // Collapses HTML's whitespace only: nbsp and the ideographic space are part of the text.
@@ -157,5 +160,6 @@ export function readPageMeta(doc: DomDocument): PageMeta {
     lang: lang ? lang.replace(/_/g, '-') : null,
     site_name: metaContent(metas, ['og:site_name', 'application-name']) ?? jsonLdName(findJsonLd(jsonld, 'publisher')),
     excerpt: metaContent(metas, ['og:description', 'description', 'twitter:description']),
+    article_body: usableBody(jsonld),
   };
 }

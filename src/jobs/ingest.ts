@@ -108,6 +108,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     store.upsertSources(all);
     const selected = all.filter((s) => s.enabled && (!opts.sourceIds?.length || opts.sourceIds.includes(s.id)));
     const byId = new Map(all.map((s) => [s.id, s]));
+    const removeBySource = new Map(config.sources.map((s) => [s.id, s.extract?.remove ?? []]));
     const rules = compileRules(config.relevance);
     const learned = learnedForIngest(store, config);
     const embeddings = embeddingStage(config.cluster?.embeddings, { cache: store, env: deps.env ?? process.env, now, onWarning: (msg, fields) => {
@@ -132,7 +133,9 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const handleItem = async (item: PendingItem, owner: string) => {
       if (deps.signal?.aborted) return;
       const alwaysRelevant = item.source_ids.some((id) => byId.get(id)?.always_relevant);
-      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock, learned });
+      // Every source listing the item contributes its site rules (an item two feeds share is usually one site's).
+      const remove = [...new Set(item.source_ids.flatMap((id) => removeBySource.get(id) ?? []))];
+      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock, learned, extract: { remove } });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
       batch.run(() => saveOutcome(item, out, owner));

@@ -2,7 +2,7 @@ import type { Article } from '../domain/types.js';
 import type { Fetcher } from '../net/index.js';
 import { FetchError } from '../net/index.js';
 import type { PendingItem, ExtractedRow } from '../store/index.js';
-import { extractArticle } from '../extract/article.js';
+import { extractArticle, type ExtractOptions } from '../extract/article.js';
 import { normalizeUrl, contentHash } from '../cluster/index.js';
 import { scoreRelevance, type CompiledRules } from '../relevance/index.js';
 import { applyLearning, type Learned, type Adjustment } from '../learn/index.js';
@@ -25,6 +25,8 @@ export type Clock = () => number;
  */
 export async function processItem(item: PendingItem, deps: {
   fetcher: Fetcher; rules: CompiledRules; alwaysRelevant: boolean; clock: Clock; learned?: Learned;
+  /** The item's sources' extraction rules (sources.yaml `extract:`). */
+  extract?: ExtractOptions;
 }): Promise<ItemOutcome> {
   const ms = { fetch: 0, extract: 0, relevance: 0 };
   let t = deps.clock();
@@ -40,7 +42,7 @@ export async function processItem(item: PendingItem, deps: {
     // running back to back and pushing every host's next request late (the bench measures this).
     await new Promise((resolve) => setTimeout(resolve, 0));
     t = deps.clock();
-    article = extractArticle(res.text, res.url);
+    article = extractArticle(res.text, res.url, deps.extract);
     ms.extract = deps.clock() - t;
   } catch (err) {
     ms.fetch = deps.clock() - t;

@@ -108,6 +108,16 @@ test('bad CSS selector in link_selector: gives the reason and an example', () =>
     "didn't terminate", 'example: "h3 a"');
 });
 
+test('extract.remove: selectors are kept per source; a bad one names the line, the reason and an example', () => {
+  const ok = parseConfig(yaml(...head, 'sources:', ...rss('a'), '    extract:', '      remove: [".newsletter-box", "div[data-module=\'related\']"]'), 'x.yaml');
+  assert.deepEqual(ok.sources[0].extract?.remove, ['.newsletter-box', "div[data-module='related']"]);
+  const text = yaml(...head, 'sources:', ...rss('a'), '    extract:', '      remove:', '        - ".promo"', '        - "aside[class="');
+  expectError(text, lineOf(text, 'aside[class='), 'sources.0.extract.remove.1 (source "a"): ', 'not a valid CSS selector',
+    'example: ".newsletter-box"');
+  const typo = yaml(...head, 'sources:', ...rss('a'), '    extract:', '      remvoe: [".promo"]');
+  expectError(typo, lineOf(typo, 'remvoe'), 'remvoe');
+});
+
 test('an HTML snippet is not accepted as a selector', () => {
   const text = yaml(...head, 'sources:', '  - id: a', '    type: html', '    url: https://a.example/',
     '    link_selector: "<a>"');
