@@ -89,6 +89,9 @@ test('a relative clause between subject and verb is dropped; a cut headline neve
   const long = 'On May 2, Ms. Ito Mariko, Prime Minister of Japan, who is visiting Seoul, held a Japan-U.S.-Republic of Korea Summit Meeting with the Honorable Dan J. Cole, President of the United States, and H.E. Mr. Park Min-ho, President of the Republic of Korea.';
   const cut = buildHeadline('Japan-U.S.-ROK Summit Meeting', null, long, long);
   assert.doesNotMatch(cut, /\b(?:and|with|of)$/, cut);
+  // A long subject with a comma inside it: the verb survives, the countries go.
+  const joint = 'On May 9, 2026, the Minister of Economy, Trade and Industry of Japan and the Secretary of Energy of the United States held a video conference and issued a joint statement on reactors.';
+  assert.equal(buildHeadline('Joint Statement on Reactor Cooperation', null, joint, joint), 'Minister of Economy, Trade and Industry and Secretary of Energy hold video conference');
 });
 
 test('a capitalised family name with a hyphenated given name is normalised', async () => {

@@ -67,6 +67,8 @@ const SUBJECT_APPOSITIVE = /^([^,]{2,50}),\s+[^,]{3,70},\s+(?=(?:has|have|had|wi
 // "Mr. Funakoshi, Vice-Minister for Foreign Affairs, held …" → "Mr. Funakoshi held …".
 const TITLE_APPOSITIVE = /(?:,\s+(?:the\s+)?\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|d'\p{L}+|of|for|and|the|to|in|on|ad|interim))*)+,\s+(?=\p{Ll})/gu;
 const HONORIFIC = /\b(?:Mr|Ms|Mrs|Dr)\.\s+|\bthe Honorable\s+/g;
+// "of Japan", "of the United States of America": what a long subject can lose first.
+const OF_COUNTRY = /\s+of\s+(?:the\s+)?(?:Japan|United States(?:\s+of\s+America)?|U\.S\.|Australia|Republic\s+of\s+(?:Korea|the\s+Philippines)|Korea|Philippines|India|Canada|United\s+Kingdom|France|Germany|Italy)(?=[\s,]|$)/g;
 // Words a headline cannot end on.
 const DANGLING = /^(?:and|or|but|of|the|a|an|with|to|for|in|on|at|by|from|as|into|than|that|its|their)$/i;
 // Words that may open a trailing phrase we can cut before.
@@ -128,9 +130,18 @@ export function mainClause(lead: string, surnames: Map<string, string> = new Map
   for (const [full, family] of surnames) s = s.split(full).join(family);
   s = s.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+(?:the|a|an)\s+/g, ' ');
   let words = s.split(/\s+/).filter(Boolean);
+  const findVerb = () => words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w) && (!!baseForm(w.replace(/[,;:]$/, '')) || FINITE.test(w)));
+  let verbAt = findVerb();
+  // A subject too long to leave room for the verb loses its countries ("Minister of Economy, Trade and
+  // Industry of Japan and Secretary of Energy of United States held" → "… and Secretary of Energy held").
+  if (verbAt > 8) {
+    words = [...words.slice(0, verbAt).join(' ').replace(OF_COUNTRY, '').split(/\s+/), ...words.slice(verbAt)];
+    verbAt = findVerb();
+  }
   let end = words.length;
-  // Cut at the first clause boundary after a few words so the headline keeps who did what.
-  for (let i = MIN_CLAUSE; i < words.length; i++) {
+  // Cut at the first clause boundary after a few words so the headline keeps who did what — and after the
+  // verb: a comma inside the subject ("the Minister of Economy, Trade and Industry and …") is no boundary.
+  for (let i = Math.max(MIN_CLAUSE, verbAt + 2); i < words.length; i++) {
     if (/[,;:]$/.test(words[i - 1]) || /^(?:who|which|saying|according|—|–|--)$/i.test(words[i])) {
       end = i;
       break;
@@ -139,7 +150,7 @@ export function mainClause(lead: string, surnames: Map<string, string> = new Map
   words = presentTense(words.slice(0, end));
   if (words.length > MAX_WORDS) {
     // Cut before a late break word ("… survey | of companies"), else at the limit; never before the verb.
-    const verb = words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w));
+    const verb = verbAt > 0 ? findVerb() : words.findIndex((w, i) => i > 0 && /^\p{Ll}/u.test(w));
     const floor = Math.max(10, verb + 3);
     let cut = MAX_WORDS;
     for (let i = floor; i <= MAX_WORDS; i++) if (BREAKS.test(words[i] ?? '')) { cut = i; break; }

@@ -49,12 +49,12 @@ function pluralSubject(subject: string[]): boolean {
 }
 
 /**
- * Puts the first main verb of a clause (within its first ten words) into headline present tense: "held" →
+ * Puts the first main verb of a clause (within a headline's 14 words) into headline present tense: "held" →
  * "holds"/"hold" by the subject's number, "has signed" → "signs", "was held" → "held" (passive stays a
- * participle). Returns the words unchanged when no verb is found.
+ * participle). Returns the words unchanged when no verb is found (within the first 14 words).
  */
 export function presentTense(words: string[]): string[] {
-  for (let i = 1; i < Math.min(words.length, 10); i++) {
+  for (let i = 1; i < Math.min(words.length, 14); i++) {
     const w = words[i];
     // "was held" → "held"; "is considering" → "considering".
     if (PASSIVE.test(w) && (baseForm(words[i + 1] ?? '') || /^\p{Ll}+ing$/u.test(words[i + 1] ?? ''))) return [...words.slice(0, i), ...words.slice(i + 1)];
