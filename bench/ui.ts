@@ -9,6 +9,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { configSchema } from '../src/config/schema.js';
 import { createApp } from '../src/web/app.js';
 import { createIngestRunner } from '../src/jobs/schedule.js';
+import { compose } from '../src/app/compose.js';
 import { silentLogger } from '../src/jobs/log.js';
 import { loadArticles, taxonomy } from '../test/summarize/fixtures/articles.js';
 
@@ -106,7 +107,7 @@ try {
   const config = configSchema.parse({ publication: { name: 'Bench Digest' }, topics: taxonomy.map((t) => ({ id: t.id, label: t.label })),
     sources: [{ id: 'src-0', type: 'rss', url: 'https://s0.example/feed' }] });
   const log = silentLogger();
-  const app = createApp({ store, config, now: () => NOW, log, runner: createIngestRunner({ config, store, log, now: () => NOW, env: {} }) });
+  const app = createApp({ store, config, now: () => NOW, log, runner: createIngestRunner({ config, store, log, now: () => NOW, edges: compose({ config, env: {}, store, log, now: () => NOW }) }) });
   const pages = ['/', '/?topic=defense', '/?page=3', '/?source=src-3'];
   const searches = ['/?q=missile', '/?q=export+controls', '/?q=Hayashi+think', '/?q=semiconductor+packaging', '/?q=LNG', '/?q=Japan'];
   const wide = ['/?review=all&from=', '/?q=LNG&review=all&from='];

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { DbOpenError, openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { openChosen } from '../app/store.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
@@ -18,18 +18,9 @@ export function paths(values: { config?: string; db?: string }, io: CliIO): { co
   };
 }
 
-/**
- * Opens the database for a command. Commands that only read (`mode: 'read'`) refuse a missing file with exit 2
- * instead of creating folders and an empty database; commands that write may create it. A file that cannot be
- * opened (read-only, not a database, corrupted) is reported naming the path and the fix.
- */
+/** Opens the database for a command that needs only the store (see src/app/store.ts). */
 export function openDatabase(file: string, mode: 'read' | 'write'): Store {
-  try {
-    return openStore(file, { create: mode === 'write' });
-  } catch (err) {
-    if (err instanceof DbOpenError && (err.problem === 'missing' || err.problem === 'not a database')) throw new UsageError(err.message);
-    throw err;
-  }
+  return openChosen({ file, mode }).store;
 }
 
 /**
@@ -38,8 +29,7 @@ export function openDatabase(file: string, mode: 'read' | 'write'): Store {
  * give an empty desk.
  */
 export function openOrCreateDefault(p: { db: string; dbGiven: boolean }): { store: Store; created: boolean } {
-  const created = !p.dbGiven && !existsSync(p.db);
-  return { store: openDatabase(p.db, p.dbGiven ? 'read' : 'write'), created };
+  return openChosen({ file: p.db, mode: 'default', given: p.dbGiven });
 }
 
 /**

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, type CliIO } from './io.js';
 import { parse } from './common.js';
-import { createLogger } from '../jobs/log.js';
+import { compose, logger } from '../app/compose.js';
 import { progressReporter } from './progress.js';
 import { DemoDbInUseError, runDemo } from '../demo/run.js';
 import { startDesk, untilSignal } from './serve.js';
@@ -15,7 +15,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parse(args, { 'no-serve': { type: 'boolean', default: false }, port: { type: 'string' }, dir: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false } }, USAGE);
   if (values.help) { io.stderr.write(`${USAGE}\n`); return EXIT.OK; }
-  const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'error');
+  const log = logger(io.env, io.stderr, 'error');
   const outDir = values.dir ? resolve(values.dir) : join(ROOT, 'data');
   const shown = relative(process.cwd(), outDir) || '.';
   const db = join(outDir, 'demo.db');
@@ -24,8 +24,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const t0 = performance.now();
   let demo;
   try {
-    demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir, log,
-      progress: progress.hooks, now: () => new Date() });
+    const clock = () => new Date();
+    // Offline, whatever the environment says: the demo needs no network and no API key.
+    demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir, log, progress: progress.hooks, now: clock,
+      compose: (config) => compose({ config, env: {}, db: { file: db, mode: 'write' }, log, now: clock, summarizer: 'offline' }) });
   } catch (err) {
     if (!(err instanceof DemoDbInUseError)) throw err;
     io.stderr.write(`\nnewsdesk demo: ${err.message}\n`);
@@ -51,9 +53,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const want = values.port ? Number(values.port) : 8080;
   let desk;
   try {
-    desk = await startDesk({ config: demo.config, store: demo.store, log, now, env: {}, host: '127.0.0.1', port: want, schedule: false, summarizer: 'offline' });
+    desk = await startDesk({ app: demo.app, now, host: '127.0.0.1', port: want, schedule: false });
   } catch {
-    desk = await startDesk({ config: demo.config, store: demo.store, log, now, env: {}, host: '127.0.0.1', port: 0, schedule: false, summarizer: 'offline' });
+    desk = await startDesk({ app: demo.app, now, host: '127.0.0.1', port: 0, schedule: false });
   }
   io.stderr.write(`
 The review app is running: ${desk.url}/

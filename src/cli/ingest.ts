@@ -1,12 +1,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, openDatabase, stopOnSignal } from './common.js';
-import { createFetcher } from '../net/index.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, table, stopOnSignal } from './common.js';
 import { runIngest, type IngestReport } from '../jobs/ingest.js';
 import type { SummarizeReport } from '../jobs/summarize.js';
-import { createLogger } from '../jobs/log.js';
 import { progressReporter } from './progress.js';
-import { buildSummarizer, buildTriage, chooseSummarizer } from '../jobs/summarizer.js';
+import { compose } from '../app/compose.js';
 
 const USAGE = 'usage: newsdesk ingest [--config F] [--db F] [--source ID]... [--no-summarize] [--summarizer offline|llm] [--explain FILE] [--json]';
 
@@ -27,21 +25,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   // The replay log is opened before the database so a path that cannot be written fails before any work is done.
   const explainFd = values.explain ? openExplainLog(values.explain) : null;
-  const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? (io.tty ? 'error' : 'warn'));
-  const store = openDatabase(p.db, 'write');
-  const fetcher = createFetcher(config.fetch, { log });
+  const app = compose({ config, env: io.env, db: { file: p.db, mode: 'write' }, log: { stream: io.stderr, defaultLevel: io.tty ? 'error' : 'warn' },
+    summarizer: values.summarizer as 'offline' | 'llm' | undefined });
+  const { store, log, now } = app;
+  const fetcher = app.fetcher();
   const stop = stopOnSignal(io, 'items');
   try {
     let runId: number | null = null;
-    const now = () => new Date();
-    const kind = chooseSummarizer(config, io.env, values.summarizer);
-    const built = { env: io.env, store, log, now, runId: () => runId };
-    const summarizer = values['no-summarize'] ? undefined : buildSummarizer(kind, config, built);
+    const summarizer = values['no-summarize'] ? undefined : app.summarizer(() => runId);
     // The triage tier (borderline relevance) is part of the crawl, so it runs even with --no-summarize.
-    const triage = buildTriage(kind, config, built);
+    const triage = app.triage(() => runId);
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
     const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: stop.signal,
-      summarizer, triage, onRunId: (id) => { runId = id; },
+      summarizer, triage, embeddings: app.embeddings, onRunId: (id) => { runId = id; },
       explain: explainFd === null ? undefined : (d) => writeSync(explainFd, `${JSON.stringify(d)}\n`) }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
@@ -51,7 +47,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     stop.dispose();
     if (explainFd !== null) closeSync(explainFd);
     await fetcher.close();
-    store.close();
+    app.close();
   }
 }
 

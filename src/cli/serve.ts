@@ -1,12 +1,9 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, openOrCreateDefault } from './common.js';
-import { createLogger } from '../jobs/log.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig } from './common.js';
 import { createIngestRunner, startSchedule } from '../jobs/schedule.js';
 import { createApp } from '../web/app.js';
 import { BindRefused, checkBind, listen } from '../web/server.js';
-import type { Config } from '../config/schema.js';
-import type { Store } from '../store/index.js';
-import type { Logger } from '../jobs/log.js';
+import { compose, type Composition } from '../app/compose.js';
 
 const USAGE = 'usage: newsdesk serve [--config F] [--db F] [--host 127.0.0.1] [--port 8080] [--no-schedule] [--summarizer offline|llm] [--allowed-host NAME]...';
 
@@ -30,15 +27,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const p = paths(values, io);
   const config = loadConfig(p.config);
-  const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'info');
-  const { store, created } = openOrCreateDefault(p);
-  if (created) io.stderr.write(`newsdesk: no database yet, created ${p.db} ("Ingest now" on the Sources page fills it)\n`);
+  const app = compose({ config, env: io.env, db: { file: p.db, mode: 'default', given: p.dbGiven },
+    log: { stream: io.stderr, defaultLevel: 'info' }, summarizer: values.summarizer as 'offline' | 'llm' | undefined });
+  if (app.created) io.stderr.write(`newsdesk: no database yet, created ${p.db} ("Ingest now" on the Sources page fills it)\n`);
   let desk: Desk;
   try {
-    desk = await startDesk({ config, store, log, now: () => new Date(), env: io.env, host: values.host, port, password,
-      schedule: !values['no-schedule'], summarizer: values.summarizer as 'offline' | 'llm' | undefined, allowedHosts: values['allowed-host'] });
+    desk = await startDesk({ app, host: values.host, port, password, schedule: !values['no-schedule'], allowedHosts: values['allowed-host'] });
   } catch (err) {
-    store.close();
+    app.close();
     throw err;
   }
   io.stderr.write(`newsdesk desk listening on ${desk.url}/` +
@@ -68,13 +64,18 @@ export function untilSignal(): Promise<void> {
 /** A running desk: the web app, its in-process ingest runner and (optionally) the schedule. */
 export interface Desk { url: string; nextRun: (() => Date | null) | null; stop(): Promise<void> }
 
-/** Starts the review app and the schedule over an open store; stop() finishes a run in flight, then closes everything. */
-export async function startDesk(o: { config: Config; store: Store; log: Logger; now: () => Date; env: Record<string, string | undefined>;
-  host: string; port: number; password?: string; schedule: boolean; summarizer?: 'offline' | 'llm'; allowedHosts?: string[] }): Promise<Desk> {
-  const runner = createIngestRunner({ config: o.config, store: o.store, log: o.log, now: o.now, env: o.env, summarizer: o.summarizer });
-  const schedule = o.schedule ? startSchedule(runner, o.config, o.log) : null;
-  const app = createApp({ store: o.store, config: o.config, now: o.now, runner, log: o.log, password: o.password,
-    nextRun: () => schedule?.nextRun() ?? null, summarizer: o.summarizer, env: o.env, allowedHosts: o.allowedHosts });
+/**
+ * Starts the review app and the schedule over what the composition root built (`now` overrides its clock for the
+ * desk); stop() finishes a run in flight, then closes everything, the store included.
+ */
+export async function startDesk(o: { app: Composition; now?: () => Date;
+  host: string; port: number; password?: string; schedule: boolean; allowedHosts?: string[] }): Promise<Desk> {
+  const { config, store, log } = o.app;
+  const now = o.now ?? o.app.now;
+  const runner = createIngestRunner({ config, store, log, now, edges: o.app });
+  const schedule = o.schedule ? startSchedule(runner, config, log) : null;
+  const app = createApp({ store, config, now, runner, log, password: o.password,
+    nextRun: () => schedule?.nextRun() ?? null, summarizer: () => o.app.summarizer(() => null), allowedHosts: o.allowedHosts });
   let server;
   try {
     server = await listen(app, o.host, o.port);
@@ -92,7 +93,7 @@ export async function startDesk(o: { config: Config; store: Store; log: Logger; 
       // The run sees the abort, finishes the items in flight and releases the lock in its finally.
       await runner.stop();
       await server.close();
-      o.store.close();
+      o.app.close();
     },
   };
 }

@@ -1,9 +1,8 @@
 import { EXIT, UsageError, type CliIO } from './io.js';
-import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, openDatabase, stopOnSignal } from './common.js';
-import { createLogger } from '../jobs/log.js';
+import { COMMON_OPTIONS, parse, paths, config as loadConfig, printJson, stopOnSignal } from './common.js';
 import { acquireRunLock } from '../jobs/run-lock.js';
 import { runSummarize } from '../jobs/summarize.js';
-import { buildSummarizer, chooseSummarizer } from '../jobs/summarizer.js';
+import { compose } from '../app/compose.js';
 import { summaryLine } from './ingest.js';
 
 const USAGE = 'usage: newsdesk summarize [--config F] [--db F] [--limit N] [--redo] [--summarizer offline|llm] [--json]';
@@ -20,17 +19,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit needs a positive whole number (got "${values.limit}")`);
   const p = paths(values, io);
   const config = loadConfig(p.config);
-  const log = createLogger(io.stderr, io.env.NEWSDESK_LOG_LEVEL ?? 'warn');
-  const store = openDatabase(p.db, 'read');
-  const now = () => new Date();
+  const app = compose({ config, env: io.env, db: { file: p.db, mode: 'read' }, log: { stream: io.stderr, defaultLevel: 'warn' },
+    summarizer: values.summarizer as 'offline' | 'llm' | undefined });
+  const { store, log, now } = app;
   const stop = stopOnSignal(io, 'drafts');
   try {
     const lock = acquireRunLock(store, now);
     const runId = store.createRun('summarize', process.pid, now().toISOString());
     lock.attach(runId);
     try {
-      const kind = chooseSummarizer(config, io.env, values.summarizer);
-      const summarizer = buildSummarizer(kind, config, { env: io.env, store, log, now, runId: () => runId });
+      const kind = app.summarizerKind;
+      const summarizer = app.summarizer(() => runId);
       const only = kind === 'llm' && config.llm?.draft_only_shortlisted ? ' (llm.draft_only_shortlisted: shortlisted stories only)' : '';
       io.stderr.write(`summarizing with ${summarizer.name}${kind === 'offline' ? ' (set OPENAI_API_KEY or OPENAI_BASE_URL to use an LLM)' : only}\n`);
       const report = await runSummarize({ config, store, summarizer, log, now, runId, signal: stop.signal,
@@ -52,6 +51,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
   } finally {
     stop.dispose();
-    store.close();
+    app.close();
   }
 }

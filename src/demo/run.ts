@@ -2,10 +2,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema, type Config } from '../config/schema.js';
 import { loadConfig } from '../config/load.js';
-import { databaseInUse, openStore, type Store, type StoryCard } from '../store/index.js';
-import { createFetcher } from '../net/index.js';
+import { databaseInUse, type Store, type StoryCard } from '../store/index.js';
 import { runIngest, type IngestReport } from '../jobs/ingest.js';
-import { offlineSummarizer } from '../summarize/index.js';
+import type { Composition } from '../app/compose.js';
 import { createIssue, addToIssue, issueDocument } from '../jobs/issues.js';
 import type { Logger } from '../jobs/log.js';
 import type { IngestProgress } from '../jobs/ingest.js';
@@ -33,6 +32,8 @@ export interface DemoResult {
   files: string[];
   store: Store;
   config: Config;
+  /** What the composition root built for the demo (the desk started after it uses it). */
+  app: Composition;
   closeSamples(): Promise<void>;
 }
 
@@ -42,9 +43,11 @@ const ISSUE_SIZE = 8;
 /**
  * The main job on the bundled corpus: serve data/samples on loopback, ingest it into a fresh
  * database with the offline summarizer, build a draft issue and export it. The publication,
- * topics and relevance rules are the real ones from sources.yaml; only the sources are the samples'.
+ * topics and relevance rules are the real ones from sources.yaml; only the sources are the samples'. `compose` is the
+ * composition root, called with the demo's config once the samples are served (the database is then opened fresh).
  */
-export async function runDemo(o: { root: string; configFile: string; db: string; outDir: string; log: Logger; progress?: IngestProgress; now: () => Date }): Promise<DemoResult> {
+export async function runDemo(o: { root: string; configFile: string; db: string; outDir: string; log: Logger; progress?: IngestProgress; now: () => Date;
+  compose: (config: Config) => Composition }): Promise<DemoResult> {
   const samplesDir = join(o.root, 'data', 'samples');
   const manifest = JSON.parse(readFileSync(join(samplesDir, 'manifest.json'), 'utf8')) as Manifest;
   // Checked before anything is served or deleted: a desk reading the old database keeps it.
@@ -64,12 +67,13 @@ export async function runDemo(o: { root: string; configFile: string; db: string;
       }),
     });
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${o.db}${suffix}`, { force: true });
-    const store = openStore(o.db);
-    const fetcher = createFetcher(config.fetch, { log: o.log });
+    const app = o.compose(config);
+    const { store } = app;
+    const fetcher = app.fetcher();
     let report: IngestReport;
     try {
-      report = await runIngest({ config, store, fetcher, log: o.log, now: o.now, progress: o.progress, summarizer: offlineSummarizer() },
-        { trigger: 'demo' });
+      report = await runIngest({ config, store, fetcher, log: o.log, now: o.now, progress: o.progress, summarizer: app.summarizer(() => null),
+        embeddings: app.embeddings }, { trigger: 'demo' });
     } finally {
       await fetcher.close();
     }
@@ -85,7 +89,7 @@ export async function runDemo(o: { root: string; configFile: string; db: string;
       writeFileSync(file, await renderIssue(doc, format));
       files.push(file);
     }
-    return { db: o.db, report, issue: { id: issue.id, title: issue.title, items: picked.length }, files, store, config, closeSamples: samples.close };
+    return { db: o.db, report, issue: { id: issue.id, title: issue.title, items: picked.length }, files, store, config, app, closeSamples: samples.close };
   } catch (err) {
     await samples.close();
     throw err;

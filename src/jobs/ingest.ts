@@ -15,7 +15,7 @@ import { runTriage, type TriageReport } from './triage.js';
 import type { LlmTriage } from '../summarize/llm/index.js';
 import { toSources } from './sources.js';
 import { clusterPending, storyConfig, storyStorage, type StoryDecision } from './cluster.js';
-import { embeddingStage } from '../cluster/embeddings.js';
+import type { EmbeddingsFactory } from './edges.js';
 import { HostWork } from './host-work.js';
 import { heapBudget } from './heap-budget.js';
 
@@ -71,8 +71,8 @@ export interface IngestDeps {
   summarizer?: Summarizer;
   /** The triage tier: borderline items get a cheap LLM verdict before story matching (src/jobs/triage.ts); none skips it. */
   triage?: LlmTriage | null;
-  /** Environment for cluster.embeddings.api_key_env (default process.env). */
-  env?: NodeJS.ProcessEnv;
+  /** Builds the run's embeddings view (cluster.embeddings; built by the composition root); none: stories match on wording alone. */
+  embeddings?: EmbeddingsFactory;
   /** The replay log: every story decision, with the features and scores behind it (`ingest --explain FILE`). */
   explain?: (d: StoryDecision) => void;
   /** The run id is known once the lock is held; the LLM call rows need it. */
@@ -111,10 +111,10 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const removeBySource = new Map(config.sources.map((s) => [s.id, s.extract?.remove ?? []]));
     const rules = compileRules(config.relevance);
     const learned = learnedForIngest(store, config);
-    const embeddings = embeddingStage(config.cluster?.embeddings, { cache: store, env: deps.env ?? process.env, now, onWarning: (msg, fields) => {
+    const embeddings = deps.embeddings?.({ cache: store, now, onWarning: (msg, fields) => {
       (report.warnings ??= []).push(msg);
       log.warn(fields, msg);
-    } });
+    } }) ?? null;
     const storyCfg = storyConfig(config.cluster);
     const stories = storyStorage(store, embeddings, storyCfg.embedding_evidence);
     const perSource = new Map<string, SourceReport>();

@@ -2,10 +2,9 @@ import { hostname as osHostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config/schema.js';
 import type { Store, LockHolder } from '../store/index.js';
-import { createFetcher } from '../net/index.js';
 import { runIngest, type IngestDeps, type IngestReport } from './ingest.js';
 import { LockedError, STALE_AFTER_MS } from './run-lock.js';
-import { buildSummarizer, buildTriage, chooseSummarizer } from './summarizer.js';
+import type { RunEdges } from './edges.js';
 import type { Logger } from './log.js';
 
 /** What the running ingest has done so far (shown by the web app's progress fragment). */
@@ -51,14 +50,13 @@ export interface IngestRunner {
   idle(): Promise<void>;
 }
 
-/** What the runner needs; `ingest` and `makeDeps` are replaceable so tests need no network. */
+/** What the runner needs: the edges of each run come from the composition root; `ingest` is replaceable so tests need no network. */
 export interface RunnerDeps {
   config: Config;
   store: Store;
   log: Logger;
   now: () => Date;
-  env: Record<string, string | undefined>;
-  summarizer?: 'offline' | 'llm';
+  edges: RunEdges;
   ingest?: typeof runIngest;
 }
 
@@ -83,7 +81,7 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
 
   function start(trigger: 'web' | 'schedule'): StartResult {
     if (current) return { started: false, reason: 'running', progress: { ...current.progress } };
-    const fetcher = createFetcher(config.fetch, { log });
+    const fetcher = deps.edges.fetcher();
     const abort = new AbortController();
     let runId: number | null = null;
     const progress: RunProgress = {
@@ -97,11 +95,10 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
       savedAt = Date.now();
       store.saveRunProgress(runId, { progress });
     };
-    const kind = chooseSummarizer(config, deps.env, deps.summarizer);
-    const summarizer = buildSummarizer(kind, config, { env: deps.env, store, log, now, runId: () => runId });
-    const triage = buildTriage(kind, config, { env: deps.env, store, log, now, runId: () => runId });
+    const summarizer = deps.edges.summarizer(() => runId);
+    const triage = deps.edges.triage(() => runId);
     const ingestDeps: IngestDeps = {
-      config, store, fetcher, log, now, signal: abort.signal, summarizer, triage,
+      config, store, fetcher, log, now, signal: abort.signal, summarizer, triage, embeddings: deps.edges.embeddings,
       onRunId: (id) => { runId = id; progress.run_id = id; },
       progress: {
         sourceDone: (r) => { progress.sources_done++; if (!r.ok) progress.sources_failed++; save(); },

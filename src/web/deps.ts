@@ -20,14 +20,13 @@ export interface WebDeps {
   /** Extra delay added to each failed login, in ms (the lockout grows on top of it). */
   loginFailDelayMs?: number;
   /**
-   * Who drafts on the desk (a split-out story, "Redraft"): a summarizer, or which kind to build
-   * (as `--summarizer` forces it). Unset: the LLM when a key or base URL is configured, else offline.
+   * Who drafts on the desk (a split-out story, "Redraft"): a summarizer, or a function that builds it on first use
+   * (`serve` passes the composition root's, so an LLM set-up error is a message on the desk, not a crash).
+   * Unset: the offline summarizer.
    */
-  summarizer?: Summarizer | 'offline' | 'llm';
+  summarizer?: Summarizer | (() => Summarizer);
   /** Extra names the desk answers to (`serve --allowed-host`), beside config `web.allowed_hosts`. */
   allowedHosts?: string[];
-  /** The environment the LLM summarizer reads its key and base URL from (default: process.env). */
-  env?: Record<string, string | undefined>;
 }
 
 /** Hono's context variables of this app. */

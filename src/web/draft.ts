@@ -1,7 +1,6 @@
-import type { Summarizer } from '../summarize/index.js';
+import { offlineSummarizer, type Summarizer } from '../summarize/index.js';
 import { LlmFatalError } from '../summarize/llm/index.js';
 import { runSummarize } from '../jobs/summarize.js';
-import { buildSummarizer, chooseSummarizer } from '../jobs/summarizer.js';
 import { silentLogger } from '../jobs/log.js';
 import type { WebDeps } from './deps.js';
 
@@ -25,14 +24,12 @@ function failSoftly(s: Summarizer): Summarizer {
   };
 }
 
-/** The desk's drafter over the configured summarizer, built on first use (an LLM set-up error is then a message, not a crash). */
+/** The desk's drafter over the summarizer it was given, built on first use (an LLM set-up error is then a message, not a crash). */
 export function createDrafter(deps: WebDeps): Drafter {
-  const env = deps.env ?? process.env;
   const log = deps.log ?? silentLogger();
-  let summarizer: Summarizer | null = typeof deps.summarizer === 'object' ? failSoftly(deps.summarizer) : null;
-  const get = () => summarizer ??= failSoftly(buildSummarizer(
-    chooseSummarizer(deps.config, env, typeof deps.summarizer === 'string' ? deps.summarizer : undefined),
-    deps.config, { env, store: deps.store, log, now: deps.now, runId: () => null }));
+  const make = deps.summarizer ?? offlineSummarizer;
+  let summarizer: Summarizer | null = typeof make === 'object' ? failSoftly(make) : null;
+  const get = () => summarizer ??= failSoftly((make as () => Summarizer)());
 
   return async (storyIds, redo) => {
     try {

@@ -10,6 +10,7 @@ import { configSchema, type Config } from '../../src/config/schema.js';
 import { createFetcher } from '../../src/net/index.js';
 import { runIngest } from '../../src/jobs/ingest.js';
 import { silentLogger } from '../../src/jobs/log.js';
+import { embeddingsFor } from '../../src/app/compose.js';
 import { cosine, embeddingStage } from '../../src/cluster/embeddings.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -105,7 +106,8 @@ function outlets(cluster?: Record<string, unknown>) {
 async function ingest(config: Config, store: Store, env: NodeJS.ProcessEnv = {}) {
   const fetcher = createFetcher(config.fetch);
   try {
-    return await runIngest({ config, store, fetcher, log: silentLogger(), now: () => new Date('2026-11-19T00:00:00Z'), env }, { trigger: 'test' });
+    return await runIngest({ config, store, fetcher, log: silentLogger(), now: () => new Date('2026-11-19T00:00:00Z'), embeddings: embeddingsFor(config, env) },
+      { trigger: 'test' });
   } finally {
     await fetcher.close();
   }

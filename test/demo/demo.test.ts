@@ -8,6 +8,7 @@ import { runCli, ROOT } from '../support/cli.js';
 import { runDemo } from '../../src/demo/run.js';
 import { openStore } from '../../src/store/index.js';
 import { silentLogger } from '../../src/jobs/log.js';
+import { compose } from '../../src/app/compose.js';
 
 interface Manifest { articles: { path: string; relevant: boolean; topic: string | null; story: string | null }[] }
 const manifest = JSON.parse(readFileSync(join(ROOT, 'data/samples/manifest.json'), 'utf8')) as Manifest;
@@ -16,7 +17,8 @@ test('the demo runs the whole job offline: ingest, summaries, a draft issue, exp
   const { dir, cleanup } = tempDir();
   try {
     const db = join(dir, 'demo.db');
-    const demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir: dir, log: silentLogger(), now: () => new Date() });
+    const demo = await runDemo({ root: ROOT, configFile: join(ROOT, 'sources.yaml'), db, outDir: dir, log: silentLogger(), now: () => new Date(),
+      compose: (config) => compose({ config, env: {}, db: { file: db, mode: 'write' }, summarizer: 'offline' }) });
     await demo.closeSamples();
     const issueTopics = new Set(demo.store.issueEntries(demo.issue.id).map((e) => e.topics[0]));
     demo.store.close();

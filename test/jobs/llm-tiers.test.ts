@@ -11,7 +11,7 @@ import { ARTICLES, articlePage, rssFeed } from './site.js';
 import { testConfig } from './harness.js';
 import { runIngest } from '../../src/jobs/ingest.js';
 import { runSummarize } from '../../src/jobs/summarize.js';
-import { buildSummarizer, buildTriage } from '../../src/jobs/summarizer.js';
+import { buildSummarizer, buildTriage } from '../../src/app/summarizer.js';
 import { costsReport } from '../../src/jobs/llm-budget.js';
 import { addToIssue, createIssue, publishIssue } from '../../src/jobs/issues.js';
 import { reviewItem } from '../../src/learn/index.js';

@@ -10,7 +10,7 @@ import type { Config } from '../../src/config/schema.js';
 import { createFetcher } from '../../src/net/index.js';
 import { runIngest } from '../../src/jobs/ingest.js';
 import { runSummarize } from '../../src/jobs/summarize.js';
-import { buildSummarizer } from '../../src/jobs/summarizer.js';
+import { buildSummarizer } from '../../src/app/summarizer.js';
 import { silentLogger } from '../../src/jobs/log.js';
 import { splitItem, mergeStories } from '../../src/jobs/stories.js';
 import { createIssue, addToIssue, publishIssue } from '../../src/jobs/issues.js';

@@ -8,6 +8,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { createIngestRunner } from '../../src/jobs/schedule.js';
 import { silentLogger } from '../../src/jobs/log.js';
 import { createApp } from '../../src/web/app.js';
+import { compose } from '../../src/app/compose.js';
 import { client, TOPICS } from './helpers.js';
 
 let server: FixtureServer;
@@ -25,7 +26,7 @@ test('"Ingest now" runs the real ingest in-process (offline summarizer) and the 
   try {
     const now = () => new Date('2026-11-21T00:00:00Z');
     const log = silentLogger();
-    const runner = createIngestRunner({ config, store: t.store, log, now, env: {}, summarizer: 'offline' });
+    const runner = createIngestRunner({ config, store: t.store, log, now, edges: compose({ config, env: {}, store: t.store, log, now, summarizer: 'offline' }) });
     const app = createApp({ store: t.store, config, now, runner, log });
     const c = client(app);
     await c.get('/sources');

@@ -7,6 +7,7 @@ import { acquireRunLock } from '../../src/jobs/run-lock.js';
 import { createLogger, silentLogger } from '../../src/jobs/log.js';
 import { configSchema } from '../../src/config/schema.js';
 import { tempStore } from '../support/temp-db.js';
+import { compose } from '../../src/app/compose.js';
 import { deskConfig } from './helpers.js';
 
 /** An ingest that holds the real lock (as runIngest does) and finishes only when told to, or when aborted. */
@@ -41,7 +42,7 @@ test('one run at a time in this process; progress is visible; the next starts af
   const { store, cleanup } = tempStore();
   try {
     const slow = slowIngest();
-    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, env: {}, ingest: slow.fn });
+    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, edges: compose({ config: deskConfig(), env: {}, store }), ingest: slow.fn });
     const first = runner.start('web');
     assert.equal(first.started, true);
     const second = runner.start('schedule');
@@ -67,7 +68,7 @@ test('stop() aborts the run in flight and waits until it has released the lock',
   const { store, cleanup } = tempStore();
   try {
     const slow = slowIngest();
-    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, env: {}, ingest: slow.fn });
+    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, edges: compose({ config: deskConfig(), env: {}, store }), ingest: slow.fn });
     assert.equal(runner.start('web').started, true);
     assert.ok(store.lockHolder());
     await runner.stop();
@@ -83,7 +84,7 @@ test('a run held by another process (a cron-line ingest) is reported, and the re
     const other = acquireRunLock(store, now, { hostname: 'cron-box', pid: 4242 });
     other.attach(store.createRun('cli', 4242, now().toISOString()));
     assert.equal(otherHolder(store, now())?.hostname, 'cron-box');
-    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, env: {}, summarizer: 'offline' });
+    const runner = createIngestRunner({ config: deskConfig(), store, log: silentLogger(), now, edges: compose({ config: deskConfig(), env: {}, store, summarizer: 'offline' }) });
     assert.equal(runner.status().elsewhere?.pid, 4242);
     const r = runner.start('web');
     assert.equal(r.started, false);
@@ -103,7 +104,7 @@ test('the schedule starts runs on its ticks and logs a skipped tick while a run 
     const config = configSchema.parse({ ...deskConfig(), schedule: { cron: '* * * * *', timezone: 'UTC' } });
     // Ticks every second so the test is quick; sources.yaml refuses 6 fields, so it is set after validation.
     config.schedule.cron = '* * * * * *';
-    const runner = createIngestRunner({ config, store, log, now, env: {}, ingest: slow.fn });
+    const runner = createIngestRunner({ config, store, log, now, edges: compose({ config, env: {}, store, log }), ingest: slow.fn });
     const schedule = startSchedule(runner, config, log);
     try {
       assert.ok(schedule.nextRun());

@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/index.js';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.js';
-import { createLlmSummarizer, createLlmTriage, processEndpoints, tierModel, type LlmTriage } from '../summarize/llm/index.js';
+import { createLlmSummarizer, createLlmTriage, processEndpoints, tierModel, type EndpointRegistry, type LlmTriage } from '../summarize/llm/index.js';
 import { setTopicModel } from '../summarize/topics.js';
 import { modelWithEditorTopics } from '../topics/load.js';
-import { callContext } from './summarize.js';
-import type { Logger } from './log.js';
+import { callContext } from '../jobs/summarize.js';
+import type { Logger } from '../jobs/log.js';
 
 /** The prompts shipped with newsdesk (prompts/ at the package root). */
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
@@ -17,9 +17,11 @@ export function chooseSummarizer(config: Config, env: Record<string, string | un
   return env.OPENAI_API_KEY || env.OPENAI_BASE_URL || config.llm?.base_url ? 'llm' : 'offline';
 }
 
-/** Builds the summarizer; LLM calls are stored as rows of the given run (read at call time). */
+/** Builds the summarizer (the LLM one is an edge: built here, in the composition root's directory, never under jobs/); LLM calls are stored as rows of the given run (read at call time). */
 export function buildSummarizer(kind: 'offline' | 'llm', config: Config, deps: {
   env: Record<string, string | undefined>; store: Store; log: Logger; runId: () => number | null; now: () => Date; promptsDir?: string;
+  /** What is shared per base URL (the 429 pause, the detected response_format); default: the process's one registry. */
+  endpoints?: EndpointRegistry;
 }): Summarizer {
   if (kind === 'offline') {
     // The editor's re-tags train the topic ranking of this run's drafts (none: the committed model alone).
@@ -42,8 +44,9 @@ function llmDeps(deps: BuildDeps) {
     baseUrl: deps.env.OPENAI_BASE_URL,
     promptsDir: deps.promptsDir ?? PROMPTS_DIR,
     log: deps.log,
-    // One registry per process: the 429 pause and the detected response_format outlive a run (serve), and both tiers share it.
-    endpoints: processEndpoints,
+    // One registry for every run of the composition root: the 429 pause and the detected response_format outlive a
+    // run (serve), and both tiers share it.
+    endpoints: deps.endpoints ?? processEndpoints,
     onCall: (r: Parameters<Parameters<typeof createLlmSummarizer>[1]['onCall']>[0]) =>
       deps.store.recordLlmCall(deps.runId(), callContext.getStore()?.itemId ?? null, r, deps.now().toISOString()),
   };
