@@ -50,6 +50,12 @@ export const mutants: Record<string, (p: Ports) => void> = {
   costIgnoresEnd: (p) => { const f = p.llm.llmCostBetween; p.llm.llmCostBetween = (a) => f(a, null); },
   // learning: undo
   noRetract: (p) => { p.learn.retractDecision = async () => null; },
+  // learning: promoting only an irrelevant item
+  promoteAlways: (p) => { const f = p.learn.promoteItem; p.learn.promoteItem = async (i, n) => { await f(i, n); return true; }; },
+  // embeddings: the day window
+  windowIgnoresDays: (p) => { const f = p.embeddings.vectorsInWindow; p.embeddings.vectorsInWindow = (m, _lo, _hi, c) => f(m, 0, 1e9, c); },
+  // items: listing filters
+  listIgnoresFilters: (p) => { const f = p.items.listItems; p.items.listItems = (x) => f({ full: x.full }); },
   // unit of work: rollback and isolation
   noTransaction: (p) => { p.unitOfWork = { run: (fn) => fn(p) }; },
 };

@@ -115,7 +115,9 @@ export function portSuite(name: string, open: Open): void {
     assert.deepEqual(await p.items.countByState(), { extracted: 1 });
     assert.deepEqual((await p.items.listUnclustered(0, 10)).map((i) => i.id), [id]);
     assert.deepEqual(await p.items.listUnclustered(id, 10), []);
-    const [view] = await p.items.listItems({ full: true });
+    assert.deepEqual((await p.items.listItems({ state: 'discovered' })), []);
+    assert.deepEqual((await p.items.listItems({ source: 'nobody' })), []);
+    const [view] = await p.items.listItems({ full: true, source: 'wire', state: 'extracted' });
     assert.equal(view.state, 'extracted');
     assert.equal(view.text_from, 'page');
     assert.deepEqual(view.relevance_terms, ['harbour']);
@@ -353,6 +355,37 @@ export function portSuite(name: string, open: Open): void {
     assert.deepEqual([...(await p.embeddings.itemVector(id, 'emb-1'))!], [0.5, -1, 2], 'the first vector is kept');
     assert.deepEqual(await p.embeddings.missingVectors([id, id + 1], 'emb-1'), [id + 1]);
     assert.equal(await p.embeddings.itemVector(id, 'emb-2'), undefined);
+  });
+
+  it('learning: adjustments, items below the threshold, promoting one, topic examples; vectors by day window', async (p) => {
+    await p.sources.upsertSources([source('wire')]);
+    const low = await article(p, 'wire', 'm1', { state: 'irrelevant', relevance: 0.2, title: 'Cricket scores' });
+    const high = await article(p, 'wire', 'm2');
+    const adj = { rule_score: 0.55, score: 0.2, moved_by: [{ feature: 'w:cricket', weight: -1.5 }], rule_state: 'extracted' };
+    await p.learn.recordAdjustment(low, adj, T0);
+    assert.deepEqual(await p.learn.learnAdjustment(low), adj);
+    assert.equal(await p.learn.learnAdjustment(high), undefined);
+    const below = await p.learn.listBelowThreshold();
+    assert.equal(below.total, 1);
+    assert.deepEqual(below.rows.map((r) => [r.item_id, r.rule_score, r.sources]), [[low, 0.55, ['wire']]]);
+    assert.equal(await p.learn.promoteItem(low, T1), true);
+    assert.equal(await p.learn.promoteItem(low, T1), false, 'only an irrelevant item is promoted');
+    assert.equal((await p.learn.listBelowThreshold()).total, 0);
+    assert.deepEqual(await p.items.countByState(), { extracted: 2 });
+
+    await p.learn.recordDecision({ item_id: high, story_id: null, action: 'topics', label: null, topics_before: ['transport'],
+      topics_after: ['local'], features: [], via: 'desk' }, T2);
+    const examples = await p.learn.editorTopicExamples();
+    assert.deepEqual(examples.map((e) => [e.item_id, e.topics, e.at]), [[high, ['local'], T2]]);
+    assert.equal((await p.learn.loadModel()).pos + (await p.learn.loadModel()).neg, 0, 'a re-tag is not a kept or rejected decision');
+
+    await p.stories.putStoryFeatures(low, {}, 100, [], []);
+    await p.stories.putStoryFeatures(high, {}, 105, [], []);
+    await p.embeddings.putItemVectors([{ id: low, vector: new Float32Array([1, 0]) }, { id: high, vector: new Float32Array([0, 1]) }], 'emb-1', T0);
+    const near = await p.embeddings.vectorsInWindow('emb-1', 90, 110, 10);
+    assert.deepEqual(near.map((v) => [v.id, [...v.vector]]), [[high, [0, 1]], [low, [1, 0]]], 'latest day first');
+    assert.deepEqual((await p.embeddings.vectorsInWindow('emb-1', 101, 110, 10)).map((v) => v.id), [high]);
+    assert.deepEqual(await p.embeddings.vectorsInWindow('emb-2', 90, 110, 10), []);
   });
 
   it('unit of work: commits all of its writes together, or none when the callback throws', async (p) => {
