@@ -53,8 +53,10 @@ function lowerBoundMs(requestsPerHost: number[], p: FetchPolicy, latencyMs: numb
 
 function assertPolite(log: LoggedRequest[], p: FetchPolicy, stallMs: number) {
   assert.ok(log.every((e) => !Number.isNaN(e.end)), 'every request finished');
-  // Capped, so that even on a badly overloaded machine a missing gap is still caught.
-  const slack = SLACK_MS + Math.min(stallMs, p.per_host_delay_ms / 4);
+  // A stall of the event loop (server and fetcher share it) can delay one start and not the next, so the
+  // gap the server sees shrinks by up to the stall. Capped at half the gap, so that even on a badly
+  // overloaded machine a missing gap (two starts ~0 ms apart) is still caught; a quarter failed at load 11.
+  const slack = SLACK_MS + Math.min(stallMs, p.per_host_delay_ms / 2);
   for (const [host, entries] of byHost(log)) {
     assert.ok(maxInFlight(entries) <= p.per_host_concurrency, `${host}: ${maxInFlight(entries)} in flight`);
     const gap = minStartGap(entries);
