@@ -26,6 +26,12 @@ export type { RunWithCost } from './desk.js';
 export type { WriteBatch } from './batch.js';
 export type { DecisionRow, BelowRow } from './learn.js';
 export type { BorderlineItem, TriageRecord } from './triage.js';
+export type { StoryMember } from './desk.js';
+export type {
+  Ports, PortsHandle, AggregatePorts, UnitOfWork, LockOwner, SourcesPort, ItemsPort, RunsPort, StoriesPort, SummariesPort,
+  ReviewPort, IssuesPort, LlmCallsPort, LearnPort, EmbeddingsPort,
+} from './ports.js';
+export { openSqlitePorts, sqlitePorts } from './sqlite/index.js';
 
 /** The store: intent-named functions over one SQLite file; nothing outside store/ writes SQL. */
 export type Store = ReturnType<typeof sourceQueries> & ReturnType<typeof itemQueries> &
