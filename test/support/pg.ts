@@ -66,3 +66,26 @@ export function describePg(name: string, fn: (db: { url: string }) => void): voi
     fn(db);
   });
 }
+
+let schemas = 0;
+
+/**
+ * A fresh, empty schema in the database at `url` (cheaper than a database: for suites that open a new store per
+ * test). Its URL puts the schema first on the search path, so everything the store creates lands in it.
+ */
+export async function freshSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `s${process.pid}_${++schemas}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { await c.query(`CREATE SCHEMA "${name}"`); } finally { await c.end(); }
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: url });
+      await d.connect();
+      try { await d.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`); } finally { await d.end(); }
+    },
+  };
+}

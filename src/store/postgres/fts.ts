@@ -1,4 +1,4 @@
-import type { Queryable } from './pool.js';
+import type { Conn } from './conn.js';
 
 /*
  * Full-text search on PostgreSQL, matching what SQLite's FTS5 (unicode61, remove_diacritics 2) matches: the
@@ -62,27 +62,27 @@ export function ftsTsQuery(q: string): string | null {
 }
 
 /** Indexes an item's title and text (no draft yet). */
-export async function indexItem(db: Queryable, id: number, title: string, text: string): Promise<void> {
-  await db.query(`INSERT INTO items_fts (item_id, doc) VALUES ($1, $2::tsvector)
-    ON CONFLICT (item_id) DO UPDATE SET doc = excluded.doc`, [id, ftsDocument([title, '', '', text])]);
+export async function indexItem(db: Conn, id: number, title: string, text: string): Promise<void> {
+  await db.run(`INSERT INTO items_fts (item_id, doc) VALUES (@id, @doc::tsvector)
+    ON CONFLICT (item_id) DO UPDATE SET doc = excluded.doc`, { id, doc: ftsDocument([title, '', '', text]) });
 }
 
 /** Drops an item from the index. */
-export async function unindexItem(db: Queryable, id: number): Promise<void> {
-  await db.query('DELETE FROM items_fts WHERE item_id = $1', [id]);
+export async function unindexItem(db: Conn, id: number): Promise<void> {
+  await db.run('DELETE FROM items_fts WHERE item_id = @id', { id });
 }
 
 /** Re-indexes every item of a story with the story's current draft (the editor's version when there is one). */
-export async function indexStory(db: Queryable, storyId: number): Promise<void> {
-  const rows = (await db.query<{ id: number; title: string; text: string; headline: string; bullet: string }>(
+export async function indexStory(db: Conn, storyId: number): Promise<void> {
+  const rows = await db.all<{ id: number; title: string; text: string; headline: string; bullet: string }>(
     `SELECT i.id, coalesce(i.title, '') AS title, coalesce(i.text, '') AS text,
        coalesce(m.edit_headline, m.headline, '') AS headline, coalesce(m.edit_bullet, m.bullet, '') AS bullet
-     FROM items i LEFT JOIN summaries m ON m.story_id = i.story_id WHERE i.story_id = $1`, [storyId])).rows;
+     FROM items i LEFT JOIN summaries m ON m.story_id = i.story_id WHERE i.story_id = @storyId`, { storyId });
   if (!rows.length) return;
-  await db.query(`INSERT INTO items_fts (item_id, doc)
-      SELECT id, doc::tsvector FROM unnest($1::int[], $2::text[]) AS u(id, doc)
+  await db.run(`INSERT INTO items_fts (item_id, doc)
+      SELECT id, doc::tsvector FROM unnest(@ids::int[], @docs::text[]) AS u(id, doc)
     ON CONFLICT (item_id) DO UPDATE SET doc = excluded.doc`,
-  [rows.map((r) => r.id), rows.map((r) => ftsDocument([r.title, r.headline, r.bullet, r.text]))]);
+  { ids: rows.map((r) => r.id), docs: rows.map((r) => ftsDocument([r.title, r.headline, r.bullet, r.text])) });
 }
 
 /** The SQL condition "item `alias`.id matches the tsquery in parameter `param`". */

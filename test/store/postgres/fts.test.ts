@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { describePg } from '../../support/pg.js';
 import { openPgPool } from '../../../src/store/postgres/db.js';
+import { poolConn } from '../../../src/store/postgres/conn.js';
 import { ftsMatch, ftsTsQuery, indexItem } from '../../../src/store/postgres/fts.js';
 import { ftsQuery } from '../../../src/store/review.js';
 
@@ -36,7 +37,7 @@ describePg('PostgreSQL full-text search', (db) => {
         const id = i + 1;
         lite.prepare(`INSERT INTO items_fts (rowid, title, text, headline, bullet) VALUES (?, ?, ?, '', '')`).run(id, title, text);
         await pool.query(`INSERT INTO items (id, url, discovered_at, updated_at) VALUES ($1, $2, 'x', 'x')`, [id, `https://e.test/${id}`]);
-        await indexItem(pool, id, title, text);
+        await indexItem(poolConn(pool), id, title, text);
       }
       let nonEmpty = 0;
       for (const q of QUERIES) {
