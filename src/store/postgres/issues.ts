@@ -44,7 +44,7 @@ export function pgIssues(db: Conn): IssuesPort {
               src.is_primary AS p, (c.id = @item_id) AS own, x.first_seen_at AS seen
             FROM items c JOIN item_sources x ON x.item_id = c.id JOIN sources src ON src.id = x.source_id
             WHERE (c.story_id = @story_id::int OR c.id = @item_id)) t
-          ORDER BY p DESC, own DESC, seen`, { story_id: e.story_id, item_id: e.item_id });
+          ORDER BY p DESC, own DESC, seen, source_id COLLATE "C", url COLLATE "C"`, { story_id: e.story_id, item_id: e.item_id });
         out.push({ ...e, topics: json(e.topics, []),
           links: links.filter((l, i, a) => a.findIndex((y) => y.url === l.url) === i) });
       }

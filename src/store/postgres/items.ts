@@ -4,7 +4,7 @@ import { reportKind } from '../../cluster/report-kind.js';
 import { MAX_ATTEMPTS } from '../items.js';
 import type { ItemsPort, PendingItem, UnclusteredItem, ItemView, BorderlineItem } from '../ports.js';
 
-const SOURCE_LIST = `(SELECT string_agg(source_id, ' ' ORDER BY first_seen_at, source_id) FROM item_sources s WHERE s.item_id = items.id) AS source_list`;
+const SOURCE_LIST = `(SELECT string_agg(source_id, ' ' ORDER BY source_id COLLATE "C") FROM item_sources s WHERE s.item_id = items.id) AS source_list`;
 const splitList = <R extends { source_list: string | null }>({ source_list, ...r }: R) =>
   ({ ...r, source_ids: source_list ? source_list.split(' ') : [] });
 
@@ -140,7 +140,7 @@ export function pgItems(db: Conn): ItemsPort {
           i.text, i.published_at, i.state, i.relevance, i.relevance_terms,
           ARRAY(SELECT x.source_id FROM item_sources x WHERE x.item_id = i.id ORDER BY x.source_id COLLATE "C") AS source_ids,
           (SELECT src.name FROM item_sources x JOIN sources src ON src.id = x.source_id WHERE x.item_id = i.id
-            ORDER BY src.is_primary DESC, x.first_seen_at LIMIT 1) AS source_name
+            ORDER BY src.is_primary DESC, x.first_seen_at, x.source_id COLLATE "C" LIMIT 1) AS source_name
         FROM items i
         WHERE i.state IN ('extracted', 'irrelevant') AND i.story_id IS NULL AND i.triage IS NULL
           AND i.relevance IS NOT NULL AND i.relevance >= @lo AND i.relevance <= @hi AND i.id > @after

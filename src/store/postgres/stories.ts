@@ -112,7 +112,8 @@ export function pgStories(db: Conn): StoriesPort {
       const rows = await db.all<Omit<StoryView, 'item_ids' | 'sources'> & { item_ids: number[]; source_list: string | null }>(`SELECT
           s.id AS story_id, s.lead_item_id, s.follow_up_of,
           ARRAY(SELECT id FROM items WHERE story_id = s.id ORDER BY id) AS item_ids,
-          (SELECT string_agg(DISTINCT x.source_id, ',') FROM items c JOIN item_sources x ON x.item_id = c.id WHERE c.story_id = s.id) AS source_list,
+          (SELECT string_agg(source_id, ',' ORDER BY first_item, source_id COLLATE "C") FROM (SELECT x.source_id, min(c.id) AS first_item
+            FROM items c JOIN item_sources x ON x.item_id = c.id WHERE c.story_id = s.id GROUP BY x.source_id) u) AS source_list,
           (SELECT min(sort_at COLLATE "C") FROM items WHERE story_id = s.id) AS first_seen,
           (SELECT max(sort_at COLLATE "C") FROM items WHERE story_id = s.id) AS last_seen
         FROM stories s ORDER BY last_seen DESC NULLS LAST, s.id DESC LIMIT @limit`, { limit });

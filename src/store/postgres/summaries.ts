@@ -7,7 +7,7 @@ import type { SummariesPort, SummaryJob, StoryOther, DraftRow } from '../ports.j
 export function pgSummaries(db: Conn): SummariesPort {
   const storyOthers = (storyId: number, leadItemId: number) => db.all<StoryOther>(`SELECT
       coalesce((SELECT src.name FROM item_sources x JOIN sources src ON src.id = x.source_id
-        WHERE x.item_id = i.id ORDER BY src.is_primary DESC, x.first_seen_at LIMIT 1), i.site_name, '') AS source,
+        WHERE x.item_id = i.id ORDER BY src.is_primary DESC, x.first_seen_at, x.source_id COLLATE "C" LIMIT 1), i.site_name, '') AS source,
       coalesce(i.title, '') AS title, substr(i.text, 1, @chars) AS text
     FROM items i
     WHERE i.story_id = @story AND i.id <> @lead AND i.state IN ('extracted', 'summarized') AND length(coalesce(i.text, '')) > 0
@@ -17,7 +17,7 @@ export function pgSummaries(db: Conn): SummariesPort {
       const rows = await db.all<Omit<SummaryJob, 'relevance_terms' | 'others'> & { relevance_terms: string | null }>(`SELECT s.id AS story_id,
           i.id AS item_id, i.url, i.title, i.text, i.published_at, i.site_name, i.relevance_terms,
           (SELECT src.name FROM item_sources x JOIN sources src ON src.id = x.source_id WHERE x.item_id = i.id
-            ORDER BY src.is_primary DESC, x.first_seen_at LIMIT 1) AS source_name
+            ORDER BY src.is_primary DESC, x.first_seen_at, x.source_id COLLATE "C" LIMIT 1) AS source_name
         FROM stories s JOIN items i ON i.id = s.lead_item_id
         WHERE (i.state = 'extracted' OR (i.state = 'failed' AND i.failed_stage = 'summarize' AND i.attempts < @maxAttempts)
                OR (@redo AND i.state = 'summarized'))
