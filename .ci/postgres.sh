@@ -6,10 +6,11 @@ PG_DB=newsdesk_test
 pg_version="$(pg_lsclusters -h 2>/dev/null | awk '{print $1}' | sort -V | tail -1)"
 [ -n "$pg_version" ] || pg_version="$(ls /usr/lib/postgresql | sort -V | tail -1)"
 # Debian's package creates the "main" cluster; a bare install without it gets one here.
-if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$pg_version main"; then
+# (grep without -q: with pipefail, -q exiting early could fail the pipeline on SIGPIPE)
+if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -x "$pg_version main" >/dev/null; then
   $SUDO pg_createcluster "$pg_version" main >/dev/null
 fi
-if ! pg_lsclusters -h | awk '$1=="'"$pg_version"'" && $2=="main" {print $4}' | grep -q online; then
+if ! pg_lsclusters -h | awk '$1=="'"$pg_version"'" && $2=="main" {print $4}' | grep online >/dev/null; then
   $SUDO pg_ctlcluster "$pg_version" main start
 fi
 pg_port="$(pg_lsclusters -h | awk '$1=="'"$pg_version"'" && $2=="main" {print $3}')"
