@@ -40,21 +40,35 @@ function conn(q: PgPool | PgClient, atomic: Conn['atomic']): Conn {
   };
 }
 
-/** A transaction on one client: BEGIN, `fn`, COMMIT; ROLLBACK and rethrow on failure. */
+/** PostgreSQL's answers that mean "two transactions collided; run yours again": deadlock, serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+/** Attempts of a transaction that keeps colliding before its error is passed on. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * A transaction on one client: BEGIN, `fn`, COMMIT; ROLLBACK and rethrow on failure. When PostgreSQL aborts it to
+ * break a deadlock with another process (two workers folding the same articles in opposite order), it runs again
+ * from the start, after a short random pause: `fn` only reads and writes the database, so a rerun is safe.
+ */
 export async function transaction<T>(pool: PgPool, fn: (c: Conn) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
     try {
-      const result = await fn(clientConn(client));
-      await client.query('COMMIT');
-      return result;
+      await client.query('BEGIN');
+      try {
+        const result = await fn(clientConn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      }
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
+      if (!RETRYABLE.has((err as { code?: string }).code ?? '') || attempt >= TRANSACTION_ATTEMPTS) throw err;
+    } finally {
+      client.release();
     }
-  } finally {
-    client.release();
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
   }
 }
 
