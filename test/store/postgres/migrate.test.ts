@@ -4,6 +4,24 @@ import { describePg, freshDatabase } from '../../support/pg.js';
 import { createPool } from '../../../src/store/postgres/pool.js';
 import { migrate, migrationFiles, schemaVersion } from '../../../src/store/postgres/migrate.js';
 import { openPgPool } from '../../../src/store/postgres/db.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./open-child.ts', import.meta.url));
+
+/** Starts `n` processes that each migrate `url` at the same moment; their outputs. */
+async function startTogether(n: number, url: string): Promise<string[]> {
+  const kids = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', CHILD, url], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const outs = kids.map((k) => {
+    let out = '';
+    k.stdout.on('data', (d) => { out += d; });
+    return { ready: new Promise<void>((r) => k.stdout.on('data', () => { if (out.includes('ready')) r(); })),
+      done: new Promise<string>((r, j) => k.on('exit', (code) => (code === 0 ? r(out) : j(new Error(`child exited ${code}: ${out}`))))) };
+  });
+  await Promise.all(outs.map((o) => o.ready));
+  for (const k of kids) k.stdin.write('go\n');
+  return Promise.all(outs.map((o) => o.done));
+}
 
 describePg('PostgreSQL migrations and opening', (db) => {
   test('a fresh database gets every table, and each migration is recorded once', async () => {
@@ -37,6 +55,17 @@ describePg('PostgreSQL migrations and opening', (db) => {
       assert.equal(rows.length, migrationFiles().length);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
+      await fresh.drop();
+    }
+  });
+
+  test('three processes opening a fresh database at the same moment: one migrates, the others find it done', async () => {
+    const fresh = await freshDatabase();
+    try {
+      const outs = await startTogether(3, fresh.url);
+      const applied = outs.map((o) => Number(/applied (\d+)/.exec(o)?.[1]));
+      assert.deepEqual(applied.sort(), [0, 0, migrationFiles().length], outs.join(' | '));
+    } finally {
       await fresh.drop();
     }
   });
