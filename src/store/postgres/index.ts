@@ -1,4 +1,6 @@
 import { openPgPool } from './db.js';
+import { migrate } from './migrate.js';
+import { explainPgError } from './pool.js';
 import { clientConn, poolConn, type Conn } from './conn.js';
 import { pgSources } from './sources.js';
 import { pgItems } from './items.js';
@@ -14,6 +16,7 @@ import type { AggregatePorts, PortsHandle } from '../ports.js';
 import type { PgPool } from './pool.js';
 
 export { isPostgresUrl } from './db.js';
+export { schemaVersion } from './migrate.js';
 export { PgOpenError, safeUrl } from './pool.js';
 
 function aggregate(c: Conn): AggregatePorts {
@@ -56,4 +59,16 @@ export function postgresPorts(pool: PgPool): PortsHandle {
  */
 export async function openPostgresPorts(url: string, opts: { max?: number } = {}): Promise<PortsHandle> {
   return postgresPorts(await openPgPool(url, opts));
+}
+
+/** Applies pending migrations to the database at `url` (`newsdesk db migrate`); returns how many it applied. */
+export async function migratePostgres(url: string): Promise<{ applied: number }> {
+  const pool = await openPgPool(url, { max: 1, migrate: false });
+  try {
+    return { applied: await migrate(pool) };
+  } catch (err) {
+    throw explainPgError(url, err);
+  } finally {
+    await pool.end();
+  }
 }

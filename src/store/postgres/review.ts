@@ -35,7 +35,7 @@ export function pgReview(db: Conn): ReviewPort {
     const sources = await db.all<{ id: string; name: string; url: string; primary: number }>(`SELECT src.id, src.name,
         coalesce(c.canonical_url, c.url) AS url, src.is_primary AS "primary"
       FROM items c JOIN item_sources x ON x.item_id = c.id JOIN sources src ON src.id = x.source_id
-      WHERE c.story_id = @story ORDER BY src.is_primary DESC, x.first_seen_at, x.source_id COLLATE "C"`, { story: r.story_id });
+      WHERE c.story_id = @story ORDER BY src.is_primary DESC, x.first_seen_at, c.id, x.source_id COLLATE "C"`, { story: r.story_id });
     return {
       story_id: r.story_id as number, lead_item_id: r.lead_item_id as number, title: r.title as string | null,
       url: r.url as string, published_at: r.published_at as string | null, sort_at: r.sort_at as string,

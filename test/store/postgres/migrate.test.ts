@@ -4,6 +4,7 @@ import { describePg, freshDatabase } from '../../support/pg.js';
 import { createPool } from '../../../src/store/postgres/pool.js';
 import { migrate, migrationFiles, schemaVersion } from '../../../src/store/postgres/migrate.js';
 import { openPgPool } from '../../../src/store/postgres/db.js';
+import { migratePostgres } from '../../../src/store/postgres/index.js';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +66,16 @@ describePg('PostgreSQL migrations and opening', (db) => {
       const outs = await startTogether(3, fresh.url);
       const applied = outs.map((o) => Number(/applied (\d+)/.exec(o)?.[1]));
       assert.deepEqual(applied.sort(), [0, 0, migrationFiles().length], outs.join(' | '));
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  test('migratePostgres (newsdesk db migrate) applies what is pending, then nothing', async () => {
+    const fresh = await freshDatabase();
+    try {
+      assert.deepEqual(await migratePostgres(fresh.url), { applied: migrationFiles().length });
+      assert.deepEqual(await migratePostgres(fresh.url), { applied: 0 });
     } finally {
       await fresh.drop();
     }

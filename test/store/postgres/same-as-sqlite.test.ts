@@ -46,6 +46,7 @@ async function scenario(p: Ports, out: Reads): Promise<void> {
   }
   await read('pending', p.items.listPending(100));
   for (const [k, id] of ids.entries()) {
+    if (k % 10 === 4) continue; // folded into the item before it
     if (k % 9 === 4) {
       await p.items.markFailed(id, { kind: 'timeout', message: 'no answer', retryable: k % 2 === 0 }, day(1, 0));
       continue;
@@ -53,7 +54,9 @@ async function scenario(p: Ports, out: Reads): Promise<void> {
     const text = `${words(10 + (k % 7) * 3)}.`;
     const r = await p.items.markExtracted(id, {
       canonical_url: k % 5 === 0 ? `https://canon.example/${k}` : null,
-      aliases: [`https://news.example/alias/${k % 25}`], // later items fold into earlier ones through a shared alias
+      // Later items fold into earlier ones through a shared alias; every tenth also names the next article's URL, which
+      // is still waiting for its page and so folds into this one.
+      aliases: [`https://news.example/alias/${k % 25}`, ...(k % 10 === 3 ? [`https://news.example/a/${k + 1}`] : [])],
       title: words(5), byline: k % 3 ? 'A. Writer' : null, published_at: k % 4 ? day(k % 6, k % 24) : null, lang: 'en', site_name: null,
       text: k % 11 === 7 ? 'Shared text seen twice.' : text, text_from: 'page', content_hash: k % 11 === 7 ? 'same-hash' : `h${k}`,
       state: k % 6 === 5 ? 'irrelevant' : 'extracted', relevance: Math.round(rnd() * 100) / 100, relevance_terms: [pick(WORDS)],
