@@ -25,7 +25,7 @@ function alive(pid: number): boolean {
  * A fresh, empty database on the test server (CREATE DATABASE needs the role's CREATEDB); `drop` removes it even
  * while connections are open. Databases left by test processes that died (named with their pid) are dropped first.
  */
-export async function freshDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function freshDatabase(opts: { icuLocale?: string } = {}): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   if (!TEST_DATABASE_URL) throw new Error(pgSkipReason as string);
   const name = `${PREFIX}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await admin(async (c) => {
@@ -34,7 +34,10 @@ export async function freshDatabase(): Promise<{ url: string; name: string; drop
       const pid = Number(datname.slice(PREFIX.length).split('_')[0]);
       if (pid && pid !== process.pid && !alive(pid)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
-    await c.query(`CREATE DATABASE "${name}"`);
+    // icuLocale: a server default collation other than byte order (as many production servers have), e.g. 'en-US'.
+    await c.query(opts.icuLocale
+      ? `CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${opts.icuLocale.replace(/'/g, '')}'`
+      : `CREATE DATABASE "${name}"`);
   });
   const u = new URL(TEST_DATABASE_URL);
   u.pathname = `/${name}`;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describePg, freshSchema } from '../../support/pg.js';
+import { describePg, freshDatabase, freshSchema } from '../../support/pg.js';
 import { prng } from '../../support/prng.js';
 import { openPostgresPorts } from '../../../src/store/postgres/index.js';
 import { openSqlitePorts } from '../../../src/store/sqlite/index.js';
@@ -29,7 +29,8 @@ async function scenario(p: Ports, out: Reads): Promise<void> {
     const value = await v;
     out.push([name, value instanceof Map ? Object.fromEntries(value) : value]);
   };
-  const sources: Source[] = ['wire', 'gov', 'blog', 'Asia-desk'].map((id, i) => ({ id, name: ['Wire', 'government', 'Blog', 'asia Desk'][i],
+  // 'Zeta' sorts before 'blog' byte by byte, after it in a language's collation.
+  const sources: Source[] = ['wire', 'gov', 'blog', 'Asia-desk', 'Zeta'].map((id, i) => ({ id, name: ['Wire', 'government', 'Blog', 'asia Desk', 'Zeta'][i],
     type: 'rss', url: `https://${id}.example/feed`, topics: [], always_relevant: false, primary: id === 'gov', enabled: id !== 'blog' }));
   await p.sources.upsertSources(sources);
   const run = await p.runs.createRun('cli', 4242, day(0, 1));
@@ -143,9 +144,14 @@ async function scenario(p: Ports, out: Reads): Promise<void> {
 }
 
 describePg('PostgreSQL returns what SQLite returns', (db) => {
-  test('one seeded sequence of port calls, every read equal on both backends', async () => {
+  const cases: [string, () => Promise<{ url: string; drop(): Promise<void> }>][] = [
+    ['the test database', () => freshSchema(db.url)],
+    // Text sorts in byte order, as in SQLite, even where the server's default collation is a language's.
+    ['a database whose default collation is en-US (ICU)', () => freshDatabase({ icuLocale: 'en-US' })],
+  ];
+  for (const [where, make] of cases) test(`one seeded sequence of port calls, every read equal on both backends: ${where}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-diff-'));
-    const schema = await freshSchema(db.url);
+    const schema = await make();
     const lite = await openSqlitePorts(join(dir, 'diff.db'));
     const pg = await openPostgresPorts(schema.url);
     try {
