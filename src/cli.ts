@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   sources: { about: 'list sources with their health', load: () => import('./cli/sources.js') },
   review: { about: 'shortlist, reject, re-tag or promote an item (the desk\'s decisions, for scripts)', load: () => import('./cli/review.js') },
   costs: { about: 'LLM calls, tokens and cost of an issue, per model and per tier', load: () => import('./cli/costs.js') },
+  db: { about: 'bring the database schema up to date (db migrate; SQLite file or PostgreSQL URL)', load: () => import('./cli/db.js') },
   learn: { about: 'what the editor\'s decisions taught the relevance model', load: () => import('./cli/learn.js') },
   demo: { about: 'the whole job offline on the bundled sample corpus (npm run demo)', load: () => import('./cli/demo.js') },
   serve: { about: 'open the editor\'s desk in the browser (and run the schedule)', load: () => import('./cli/serve.js') },

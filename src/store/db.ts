@@ -141,3 +141,14 @@ export function migrate(db: Db): number {
     return applied;
   }).immediate();
 }
+
+/** The schema version of an SQLite file (PRAGMA user_version), or null when there is no such file. */
+export function sqliteSchemaVersion(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,5 @@
 import { openDb, type Db } from './db.js';
-export { DbOpenError, databaseInUse, type DbOpenProblem } from './db.js';
+export { DbOpenError, databaseInUse, sqliteSchemaVersion, type DbOpenProblem } from './db.js';
 import { sourceQueries } from './sources.js';
 import { itemQueries } from './items.js';
 import { runQueries } from './runs.js';
