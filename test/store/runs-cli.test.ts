@@ -10,16 +10,15 @@ import Database from 'better-sqlite3';
 import { startFixtureServer, staticBody, type FixtureServer, type RouteHandler } from '../support/fixture-server.js';
 import { startFakeOpenAI, completion, type FakeOpenAI } from '../support/fake-openai.js';
 import { tempDir } from '../support/temp-db.js';
-import { runCli, spawnCli, ROOT } from '../support/cli.js';
+import { runCli, spawnCli, ROOT, NODE_ARGS, programFile } from '../support/cli.js';
 import { ARTICLES, articlePage, rssFeed } from '../jobs/site.js';
 
-const CLI = join(ROOT, 'src/cli.ts');
-const TOGETHER = fileURLToPath(new URL('./start-together.ts', import.meta.url));
+const TOGETHER = fileURLToPath(new URL('./start-together.mjs', import.meta.url));
 
 /** CLI processes that load first and then start the command at one moment (when `go()` is called). */
 async function startTogether(n: number, args: string[]) {
-  const children = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', '--import', TOGETHER, CLI, ...args],
-    { cwd: ROOT, env: { ...process.env, NEWSDESK_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] }));
+  const children = Array.from({ length: n }, () => spawn(process.execPath, [...NODE_ARGS, '--import', TOGETHER, programFile('cli.js'), ...args],
+    { cwd: ROOT, env: { ...process.env, NEWSDESK_LOG_LEVEL: 'warn', TOGETHER_PRELOAD: programFile('cli/ingest.js') }, stdio: ['pipe', 'pipe', 'pipe'] }));
   await Promise.all(children.map((c) => new Promise((r) => c.stdout!.once('data', r))));
   for (const c of children) c.stdin!.write('go\n');
   return children;
