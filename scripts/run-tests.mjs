@@ -1,6 +1,6 @@
 // Runs every test/**/*.test.ts through node:test with tsx. Node 20's --test does not expand globs itself.
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildForTests } from './test-build.mjs';
 
@@ -30,12 +30,14 @@ for (const e of readdirSync('.')) {
   const m = /^\.test-build-(\d+)$/.exec(e);
   if (m && !alive(Number(m[1]))) rmSync(e, { recursive: true, force: true });
 }
-// One build of the program for the whole run (tests that start the CLI as a process use it: test/support/cli.ts).
+// One build of the project for the whole run (scripts/test-build.mjs): the test files run compiled, with plain node,
+// and so does the CLI when a test starts it as a process (test/support/cli.ts).
 const build = await buildForTests(resolve('.'), `.test-build-${process.pid}`);
-const cleanup = () => rmSync(build, { recursive: true, force: true });
+const cleanup = () => rmSync(dirname(build), { recursive: true, force: true });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup(); process.exit(128 + (sig === 'SIGINT' ? 2 : 15)); });
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, NEWSDESK_TEST_BUILD: build } });
+const compiled = files.map((f) => join(build, relative(resolve('.'), resolve(f)).replace(/\.ts$/, '.js')));
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...compiled],
+  { stdio: 'inherit', env: { ...process.env, NEWSDESK_TEST_BUILD: join(build, 'src') } });
 cleanup();
 const after = snapshot('data');
 const touched = [...new Set([...before.keys(), ...after.keys()])].filter((f) => before.get(f) !== after.get(f));
