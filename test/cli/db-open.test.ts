@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/index.js';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../support/temp-db.js';
-import { ROOT, runMain } from '../support/cli.js';
+import { NODE_ARGS, ROOT, programFile, runMain } from '../support/cli.js';
 
 test('read-only commands refuse a --db that does not exist (exit 2, naming it) and create nothing', async () => {
   const { dir, cleanup } = tempDir();
@@ -50,7 +50,7 @@ test('serve, sources and issue refuse a database the user named that does not ex
 /** Runs the CLI as the unprivileged user `nobody` (the tests run as root, whom permissions do not stop). */
 function runAsNobody(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...NODE_ARGS, programFile('cli.js'), ...args], {
       cwd: ROOT, uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', HOME: cwd, NEWSDESK_LOG_LEVEL: 'error', TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startFixtureServer, staticBody, delayed, type FixtureServer } from '../support/fixture-server.js';
 import { tempDir } from '../support/temp-db.js';
-import { runCli, spawnCli } from '../support/cli.js';
+import { runCli, runMain, spawnCli } from '../support/cli.js';
 import { ARTICLES, articlePage, rssFeed } from '../jobs/site.js';
 
 let server: FixtureServer;
@@ -57,7 +57,8 @@ test('--json prints only the run report on stdout, with the contract fields', as
     for (const k of ['new', 'extracted', 'irrelevant', 'failed']) assert.equal(typeof report.items[k], 'number');
     assert.equal(report.items.new, N);
 
-    const items = await runCli(['items', '--db', db, '--json', '--limit', '3']);
+    // The read commands run in this process (their output, not the process, is under test here).
+    const items = await runMain(['items', '--db', db, '--json', '--limit', '3']);
     const list = JSON.parse(items.stdout);
     assert.equal(list.length, 3);
     for (const k of ['id', 'url', 'canonical_url', 'source_ids', 'title', 'byline', 'published_at', 'fetched_at', 'lang', 'state',
@@ -66,10 +67,10 @@ test('--json prints only the run report on stdout, with the contract fields', as
     assert.equal(list[0].state, 'summarized', 'ingest drafts summaries at the end of the run (offline by default)');
     assert.equal(list[0].summarizer, 'offline');
     assert.ok(list[0].headline && list[0].bullet);
-    const full = JSON.parse((await runCli(['items', '--db', db, '--json', '--full', '--limit', '1'])).stdout);
+    const full = JSON.parse((await runMain(['items', '--db', db, '--json', '--full', '--limit', '1'])).stdout);
     assert.ok(full[0].text.length > 100);
 
-    const sources = JSON.parse((await runCli(['sources', '--config', config, '--db', db, '--json'])).stdout);
+    const sources = JSON.parse((await runMain(['sources', '--config', config, '--db', db, '--json'])).stdout);
     assert.deepEqual(Object.keys(sources[0]), ['id', 'name', 'type', 'url', 'enabled', 'last_attempt_at', 'last_ok_at',
       'last_error', 'consecutive_failures', 'items_total']);
     assert.equal(sources[0].items_total, N);
@@ -101,7 +102,8 @@ test('a run killed mid-way loses nothing: the rerun finishes the rest, with no d
     const extractedBefore = count(db, `SELECT count(*) FROM items WHERE state != 'discovered'`);
     assert.ok(extractedBefore < N, `killed too late (${extractedBefore} done)`);
 
-    const rerun = await runCli(['ingest', '--config', config, '--db', db, '--json']);
+    // The rerun is in this process: what it finds and finishes is under test, not how it starts.
+    const rerun = await runMain(['ingest', '--config', config, '--db', db, '--json']);
     assert.equal(rerun.code, 0, rerun.stderr);
     const report = JSON.parse(rerun.stdout);
     assert.equal(count(db, 'SELECT count(*) FROM items'), N, 'no lost items, no duplicates');
@@ -147,16 +149,17 @@ test('invalid configs exit 2 with file, line and key, and write nothing', async 
       ['publication: { name: "x" }\nsources:\n  - { id: a, type: html, url: "https://x.org/" }\n', /link_selector/],
       ['publication: { name: "x"\nsources: []\n', /sources\.yaml:\d+/],
     ];
+    // In this process (main's exit code); the last two cases run the CLI as a process, exit code and all.
     for (const [yaml, pattern] of cases) {
       const file = join(dir, 'sources.yaml');
       writeFileSync(file, yaml);
-      const r = await runCli(['ingest', '--config', file, '--db', db]);
+      const r = await runMain(['ingest', '--config', file, '--db', db]);
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, pattern);
       assert.equal(r.stdout, '');
       assert.equal(existsSync(db), false, 'nothing written');
     }
-    const missing = await runCli(['ingest', '--config', join(dir, 'nope.yaml'), '--db', db]);
+    const missing = await runMain(['ingest', '--config', join(dir, 'nope.yaml'), '--db', db]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /file not found/);
     const badSource = await runCli(['ingest', '--config', writeConfig(dir, '127.0.3.9'), '--db', db, '--source', 'nosuch']);

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/temp-db.js';
 import { seedStories } from '../support/seed.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/cli.js';
 import { openStore } from '../../src/store/index.js';
 
 test('issue create/add/move/remove/show/publish and export from the command line', async () => {
@@ -22,7 +22,7 @@ test('issue create/add/move/remove/show/publish and export from the command line
       { title: 'Talks', headline: 'Trade talks open', bullet: 'Talks opened.', topics: ['diplomacy'] },
     ]).map((s) => String(s.itemId));
     store.close();
-    const nd = (...args: string[]) => runCli([...args, '--config', config, '--db', db]);
+    const nd = (...args: string[]) => runMain([...args, '--config', config, '--db', db]);
 
     const created = await nd('issue', 'create', '--from', '2026-11-10', '--to', '2026-11-23', '--json');
     assert.equal(created.code, 0, created.stderr);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/temp-db.js';
 import { seedStories } from '../support/seed.js';
-import { runCli } from '../support/cli.js';
+import { runMain } from '../support/cli.js';
 import { openStore } from '../../src/store/index.js';
 
 test('review --shortlist/--reject/--topics/--promote and learn, with --json shapes and exit codes', async () => {
@@ -21,7 +21,7 @@ test('review --shortlist/--reject/--topics/--promote and learn, with --json shap
     store.markExtracted(off, { canonical_url: null, aliases: ['https://wire.example/off'], title: 'Football scores', byline: null, published_at: null, lang: 'en',
       site_name: null, text: 'Scores from the league.', text_from: 'page', content_hash: null, state: 'irrelevant', relevance: 0.1, relevance_terms: [] }, '2026-11-20T00:00:00.000Z');
     store.close();
-    const nd = (...args: string[]) => runCli([...args, '--config', config, '--db', db]);
+    const nd = (...args: string[]) => runMain([...args, '--config', config, '--db', db]);
 
     const s = await nd('review', ids[0], '--shortlist', '--json');
     assert.equal(s.code, 0, s.stderr);

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDir } from '../support/temp-db.js';
+import { NODE_ARGS, programFile } from '../support/cli.js';
 
-const CHILD = fileURLToPath(new URL('./open-db-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./open-db-child.mjs', import.meta.url));
 
 /** Starts `n` processes that each load the store, then opens the same fresh file in all of them at the same moment. */
 async function openTogether(file: string, n: number): Promise<{ code: number | null; stderr: string }[]> {
@@ -14,7 +15,7 @@ async function openTogether(file: string, n: number): Promise<{ code: number | n
   const results: Promise<{ code: number | null; stderr: string }>[] = [];
   const ready: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, CHILD, programFile('store/index.js'), file], { stdio: ['pipe', 'pipe', 'pipe'] });
     children.push(child);
     let stderr = '';
     child.stderr!.on('data', (c) => { stderr += c; });

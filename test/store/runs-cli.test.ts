@@ -10,16 +10,15 @@ import Database from 'better-sqlite3';
 import { startFixtureServer, staticBody, type FixtureServer, type RouteHandler } from '../support/fixture-server.js';
 import { startFakeOpenAI, completion, type FakeOpenAI } from '../support/fake-openai.js';
 import { tempDir } from '../support/temp-db.js';
-import { runCli, spawnCli, ROOT } from '../support/cli.js';
+import { runMain, spawnCli, ROOT, NODE_ARGS, programFile } from '../support/cli.js';
 import { ARTICLES, articlePage, rssFeed } from '../jobs/site.js';
 
-const CLI = join(ROOT, 'src/cli.ts');
-const TOGETHER = fileURLToPath(new URL('./start-together.ts', import.meta.url));
+const TOGETHER = fileURLToPath(new URL('./start-together.mjs', import.meta.url));
 
 /** CLI processes that load first and then start the command at one moment (when `go()` is called). */
 async function startTogether(n: number, args: string[]) {
-  const children = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', '--import', TOGETHER, CLI, ...args],
-    { cwd: ROOT, env: { ...process.env, NEWSDESK_LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] }));
+  const children = Array.from({ length: n }, () => spawn(process.execPath, [...NODE_ARGS, '--import', TOGETHER, programFile('cli.js'), ...args],
+    { cwd: ROOT, env: { ...process.env, NEWSDESK_LOG_LEVEL: 'warn', TOGETHER_PRELOAD: programFile('cli/ingest.js') }, stdio: ['pipe', 'pipe', 'pipe'] }));
   await Promise.all(children.map((c) => new Promise((r) => c.stdout!.once('data', r))));
   for (const c of children) c.stdin!.write('go\n');
   return children;
@@ -111,7 +110,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       assert.equal(r.code, code, run.stderr());
       assert.equal(query(db, 'SELECT outcome FROM runs ORDER BY id DESC LIMIT 1'), 'interrupted');
       assert.equal(query(db, 'SELECT count(*) FROM run_lock'), 0, 'lock released');
-      const next = await runCli(['ingest', '--config', config, '--db', db]);
+      // The next run in this process: what it finds (no lock left) is under test, not how it starts.
+      const next = await runMain(['ingest', '--config', config, '--db', db]);
       assert.equal(next.code, 0, next.stderr);
     } finally { cleanup(); }
   });
@@ -133,7 +133,8 @@ test('SIGINT during summarize exits 130, marks the run interrupted and releases 
     serveSite(host);
     const config = writeConfig(dir, host);
     const db = join(dir, 'n.db');
-    const ingest = await runCli(['ingest', '--config', config, '--db', db, '--no-summarize']);
+    // Setup and the next run in this process; the summarize run is the process under test.
+    const ingest = await runMain(['ingest', '--config', config, '--db', db, '--no-summarize']);
     assert.equal(ingest.code, 0, ingest.stderr);
     const env = { OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'test-key' };
     const child = spawnCli(['summarize', '--config', config, '--db', db, '--summarizer', 'llm'], env);
@@ -145,7 +146,7 @@ test('SIGINT during summarize exits 130, marks the run interrupted and releases 
     assert.equal(r.code, 130, `${r.signal ?? ''} ${run.stderr()}`);
     assert.equal(query(db, `SELECT outcome FROM runs WHERE trigger = 'summarize' ORDER BY id DESC LIMIT 1`), 'interrupted');
     assert.equal(query(db, 'SELECT count(*) FROM run_lock'), 0, 'lock released');
-    const next = await runCli(['ingest', '--config', config, '--db', db, '--no-summarize']);
+    const next = await runMain(['ingest', '--config', config, '--db', db, '--no-summarize']);
     assert.equal(next.code, 0, next.stderr);
   } finally {
     release();
