@@ -84,9 +84,9 @@ export function logger(env: Env, stream: Writable, defaultLevel: string): Logger
 }
 
 /** The CPU stages of a run: `fetch.cpu_workers` worker threads (unset: one per core), or inline with 0. */
-export function cpuStagesFor(config: Config, opts: { filename?: string } = {}): CpuFactory {
+export function cpuStagesFor(config: Config, opts: { filename?: string; inlineUntilReady?: boolean } = {}): CpuFactory {
   const workers = config.fetch.cpu_workers ?? availableParallelism();
-  return (setup) => (workers > 0 ? startCpuWorkers(setup, { workers, filename: opts.filename }) : inlineStages(setup));
+  return (setup) => (workers > 0 ? startCpuWorkers(setup, { workers, ...opts }) : inlineStages(setup));
 }
 
 /** The embeddings view of story matching for a run (its API key from `cluster.embeddings.api_key_env` in `env`). */

@@ -36,14 +36,15 @@ export function inlineStages(setup: CpuSetup, clock: () => number = () => perfor
     const t = clock();
     try { return fn(); } finally { spent[stage] += clock() - t; }
   };
+  const timedAsync = async <T>(stage: keyof typeof spent, fn: () => Promise<T>): Promise<T> => {
+    const t = clock();
+    try { return await fn(); } finally { spent[stage] += clock() - t; }
+  };
   return {
     workers: 0,
     page: async (input) => timed('page', () => h.page(input, clock)),
-    features: async (input) => timed('features', () => h.features(input)),
-    summary: async (input) => {
-      const t = clock();
-      try { return await h.summary(input); } finally { spent.summary += clock() - t; }
-    },
+    features: (input) => timedAsync('features', () => h.features(input)),
+    summary: (input) => timedAsync('summary', () => h.summary(input)),
     cpuMs: () => ({ ...spent }),
     close: async () => {},
   };

@@ -6,7 +6,8 @@
 import type { Article } from '../domain/types.js';
 import type { ExtractedRow } from '../store/index.js';
 import { extractArticle } from '../extract/article.js';
-import { normalizeUrl, contentHash } from '../cluster/index.js';
+import { normalizeUrl } from '../cluster/url.js';
+import { contentHash } from '../cluster/fingerprint.js';
 import { scoreRelevance, type CompiledRules } from '../relevance/index.js';
 import { applyLearning, type Learned, type Adjustment } from '../learn/index.js';
 

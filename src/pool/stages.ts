@@ -30,22 +30,24 @@ export interface OfflineDraft { summary: Summary; unsupported: string[] }
 export type CpuTask =
   | { kind: 'page'; input: PageInput }
   | { kind: 'features'; input: FeaturesInput }
-  | { kind: 'summary'; input: SummaryInput };
+  | { kind: 'summary'; input: SummaryInput }
+  /** Answered once the worker has loaded its stages: the pool sends work to the threads from then on. */
+  | { kind: 'warm' };
 
 export interface StageHandlers {
   page(input: PageInput, clock?: () => number): PageRecord;
-  features(input: FeaturesInput): StoryFeatures;
+  features(input: FeaturesInput): Promise<StoryFeatures>;
   summary(input: SummaryInput): Promise<OfflineDraft>;
 }
 
 /** The stages, compiled once for a run's setup. */
 export function stageHandlers(setup: CpuSetup): StageHandlers {
   const ctx = { rules: compileRules(setup.relevance), learned: setup.learned };
-  const offline = offlineSummarizer();
   const summaryCtx = { publication: setup.publication, topics: setup.topics };
+  const offline = offlineSummarizer();
   return {
     page: (input, clock) => pageRecord(input, ctx, clock),
-    features: (input) => storyFeatures(input, setup.story),
+    features: async (input) => storyFeatures(input, setup.story),
     summary: (input) => offline.summarize(input, summaryCtx),
   };
 }

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { StoryFeatures } from '../cluster/index.js';
-import type { CpuSetup, CpuStages, OfflineDraft, PageRecord } from './index.js';
+import { inlineStages, type CpuSetup, type CpuStages, type OfflineDraft, type PageRecord } from './index.js';
 import type { CpuTask } from './stages.js';
 
 /** The worker entry beside this file: worker.js in dist/, worker.ts when run from source under tsx. */
@@ -16,21 +16,36 @@ export function workerFile(): string {
   return fileURLToPath(new URL(`./worker.${ext}`, import.meta.url));
 }
 
-export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filename?: string }): CpuStages {
+/** Workers get a smaller young generation than V8's default: two or more isolates each keeping 48 MB of it add up. */
+const YOUNG_GEN_MB = 16;
+
+export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filename?: string; youngGenerationMb?: number; inlineUntilReady?: boolean }): CpuStages {
   const spent: Record<string, number> = { page: 0, features: 0, summary: 0 };
+  // Until a worker has loaded its stages (about half a second), tasks run here, on the main thread: a run with a
+  // handful of new items never waits for the threads, and a long one moves to them as soon as they are ready.
+  const here = inlineStages(setup);
   let pool: Piscina | null = null;
-  // Threads start with the first task: a run with nothing new to extract never pays for them.
-  const started = () => (pool ??= new Piscina({
-    filename: opts.filename ?? workerFile(),
-    minThreads: opts.workers,
-    maxThreads: opts.workers,
-    idleTimeout: 60_000,
-    workerData: { setup },
-  }));
-  const run = async <T>(task: CpuTask): Promise<T> => {
+  let ready = opts.inlineUntilReady === false;
+  const started = (): Piscina => {
+    if (pool) return pool;
+    const p = new Piscina({
+      filename: opts.filename ?? workerFile(),
+      minThreads: opts.workers,
+      maxThreads: opts.workers,
+      idleTimeout: 60_000,
+      workerData: { setup },
+      resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb ?? YOUNG_GEN_MB },
+    });
+    pool = p;
+    p.run({ kind: 'warm' } satisfies CpuTask).then(() => { ready = true; }, () => { /* the first real task reports it */ });
+    return p;
+  };
+  const run = async <T>(task: Exclude<CpuTask, { kind: 'warm' }>): Promise<T> => {
+    const p = started();
+    if (!ready) return (await here[task.kind](task.input as never)) as T;
     let out: { value: T; ms: number };
     try {
-      out = await started().run(task) as { value: T; ms: number };
+      out = await p.run(task) as { value: T; ms: number };
     } catch (err) {
       throw new Error(`the ${task.kind === 'page' ? 'extraction' : task.kind === 'features' ? 'story features' : 'offline summary'} worker failed: ${(err as Error).message}`);
     }
@@ -42,7 +57,10 @@ export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filena
     page: (input) => run<PageRecord>({ kind: 'page', input }),
     features: (input) => run<StoryFeatures>({ kind: 'features', input }),
     summary: (input) => run<OfflineDraft>({ kind: 'summary', input }),
-    cpuMs: () => ({ ...spent }),
+    cpuMs: () => {
+      const inline = here.cpuMs();
+      return Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, v + (inline[k] ?? 0)]));
+    },
     close: async () => { const p = pool; pool = null; await p?.destroy(); },
   };
 }

@@ -10,8 +10,9 @@ const handlers = stageHandlers((workerData as { setup: CpuSetup }).setup);
 /** Runs one task; the CPU ms it took come back with the result. */
 export default async function run(task: CpuTask): Promise<{ value: unknown; ms: number }> {
   const t = performance.now();
-  const value = task.kind === 'page' ? handlers.page(task.input)
-    : task.kind === 'features' ? handlers.features(task.input)
+  const value = task.kind === 'warm' ? null
+    : task.kind === 'page' ? handlers.page(task.input)
+    : task.kind === 'features' ? await handlers.features(task.input)
       : await handlers.summary(task.input);
   return { value, ms: performance.now() - t };
 }

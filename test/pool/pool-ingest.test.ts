@@ -21,11 +21,11 @@ after(async () => { await server.close(); });
 const html = (body: string) => staticBody(body, { contentType: 'text/html; charset=utf-8' });
 const POISON_WORKER = fileURLToPath(new URL('./poison-worker.ts', import.meta.url));
 
-async function ingest(config: Config, store: Store, workerFile?: string): Promise<IngestReport> {
+async function ingest(config: Config, store: Store, workerFile?: string, inlineUntilReady = false): Promise<IngestReport> {
   const fetcher = createFetcher(config.fetch);
   try {
     return await runIngest({ config, store, fetcher, log: silentLogger(), now: () => new Date('2026-11-21T00:00:00Z'),
-      summarizer: offlineSummarizer(), cpu: cpuStagesFor(config, { filename: workerFile }) }, { trigger: 'test' });
+      summarizer: offlineSummarizer(), cpu: cpuStagesFor(config, { filename: workerFile, inlineUntilReady }) }, { trigger: 'test' });
   } finally {
     await fetcher.close();
   }
@@ -53,27 +53,29 @@ function snapshot(store: Store) {
   return { items, stories, drafts };
 }
 
-test('the same items, stories and drafts with the CPU stages inline (cpu_workers: 0) and on 2 worker threads', async () => {
+test('the same items, stories and drafts inline (cpu_workers: 0), on 2 worker threads, and inline until the threads are ready', async () => {
   const { a, b } = serveSite();
   const sources = [{ id: 'harbor', type: 'rss', url: server.url(a, '/feed.xml') }, { id: 'wire', type: 'rss', url: server.url(b, '/feed.xml') }];
   const runs = [];
-  for (const cpu_workers of [0, 2]) {
+  for (const [cpu_workers, inlineUntilReady] of [[0, false], [2, false], [2, true]] as const) {
     const { store, cleanup } = tempStore();
     try {
-      const report = await ingest(testConfig(sources, { cpu_workers }), store);
-      assert.equal(report.outcome, 'ok', JSON.stringify(report.sources));
+      const report = await ingest(testConfig(sources, { cpu_workers }), store, undefined, inlineUntilReady);
+      assert.equal(report.outcome, 'ok', JSON.stringify(report));
       assert.equal(report.cpu_workers, cpu_workers);
       assert.ok(report.stage_cpu_ms.page > 0 && report.stage_cpu_ms.features > 0 && report.stage_cpu_ms.summary > 0, JSON.stringify(report.stage_cpu_ms));
       runs.push({ report, snap: snapshot(store) });
     } finally { cleanup(); }
   }
-  const [inline, pooled] = runs;
+  const [inline, pooled, warming] = runs;
   assert.equal(inline.report.items.new, 9);
   assert.ok(inline.report.items.joined >= 1, 'the readout and the wire story are one story');
   assert.ok(inline.snap.drafts.length >= 4 && inline.snap.drafts.every((d) => d.headline && d.bullet), 'every relevant story has a draft');
   assert.deepEqual(pooled.report.items, inline.report.items);
   assert.deepEqual(pooled.report.summarize, inline.report.summarize);
   assert.deepEqual(pooled.snap, inline.snap);
+  assert.deepEqual(warming.report.items, inline.report.items);
+  assert.deepEqual(warming.snap, inline.snap);
 });
 
 test('a worker that throws on a page fails that item with the reason; a worker that dies is replaced and the run completes', async () => {
