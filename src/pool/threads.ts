@@ -26,6 +26,8 @@ export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filena
   const here = inlineStages(setup);
   let pool: Piscina | null = null;
   let ready = opts.inlineUntilReady === false;
+  // After close (a run that failed part-way may still have items in flight), tasks run here: no new threads.
+  let closed = false;
   const started = (): Piscina => {
     if (pool) return pool;
     const p = new Piscina({
@@ -41,6 +43,7 @@ export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filena
     return p;
   };
   const run = async <T>(task: Exclude<CpuTask, { kind: 'warm' }>): Promise<T> => {
+    if (closed) return (await here[task.kind](task.input as never)) as T;
     const p = started();
     if (!ready) return (await here[task.kind](task.input as never)) as T;
     let out: { value: T; ms: number };
@@ -61,6 +64,6 @@ export function startCpuWorkers(setup: CpuSetup, opts: { workers: number; filena
       const inline = here.cpuMs();
       return Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, v + (inline[k] ?? 0)]));
     },
-    close: async () => { const p = pool; pool = null; await p?.destroy(); },
+    close: async () => { closed = true; const p = pool; pool = null; await p?.destroy(); },
   };
 }
