@@ -59,7 +59,9 @@ export function stageSplit(file: string): { ms: Record<string, number>; busy_ms:
     if (cached) return cached;
     const leaf = byId.get(id)!;
     const fn = leaf.callFrame.functionName;
-    let stage: Stage | null = fn === '(garbage collector)' ? 'gc' : fn === '(idle)' ? 'idle' : null;
+    // A CPU worker thread waiting for its next task blocks in piscina's Atomics.wait loop: idle, not work.
+    let stage: Stage | null = fn === '(garbage collector)' ? 'gc' : fn === '(idle)' ? 'idle'
+      : fn === 'atomicsWaitLoop' && /\/piscina\//.test(leaf.callFrame.url) ? 'idle' : null;
     const stack: string[] = [];
     let cur: number | undefined = id;
     for (; stage === null && cur !== undefined; cur = parent.get(cur)) {

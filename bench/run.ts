@@ -20,12 +20,13 @@ import { startBenchLlm } from './fake-llm.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--no-build] [--skip cpu,polite,rss,story,ui] [--cli PATH] [--seed N] [--verbose]
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--no-build] [--skip cpu,polite,rss,story,ui] [--cli PATH] [--seed N] [--cpu-workers N] [--verbose]
   --quick     small sizes, for checks (about a minute)
   --json      one JSON object on stdout; the table and progress go to stderr
   --no-build  benchmark dist/ as it is (default: npm run build first when src/ is newer than dist/cli.js)
   --skip      leave measurements out (their keys are null)
   --cli       another build's cli.js to measure (A/B of a change; implies --no-build)
+  --cpu-workers  fetch.cpu_workers of the ingest runs (default: unset, one worker thread per core; 0 = inline)
   --verbose   pass the children's stderr through`;
 
 const { values: opt } = parseArgs({ options: {
@@ -36,6 +37,7 @@ const { values: opt } = parseArgs({ options: {
   seed: { type: 'string', default: '7' },
   skip: { type: 'string', default: '' },
   cli: { type: 'string' },
+  'cpu-workers': { type: 'string' },
   help: { type: 'boolean', default: false },
 }, allowNegative: true });
 if (opt.help) {
@@ -43,6 +45,11 @@ if (opt.help) {
   process.exit(0);
 }
 const CLI = opt.cli ? resolve(opt.cli) : join(ROOT, 'dist', 'cli.js');
+const cpuWorkers = opt['cpu-workers'] === undefined ? null : Number(opt['cpu-workers']);
+if (cpuWorkers !== null && !(Number.isInteger(cpuWorkers) && cpuWorkers >= 0)) {
+  process.stderr.write(`--cpu-workers must be a whole number (0 = inline), not "${opt['cpu-workers']}"\n${USAGE}\n`);
+  process.exit(2);
+}
 const skip = new Set(opt.skip.split(',').map((x) => x.trim()).filter(Boolean));
 
 const P = opt.quick ? {
@@ -120,7 +127,8 @@ function writeConfig(name: string, site: Pick<BenchSite, 'shape' | 'feedUrls'>, 
     publication: { name: 'Bench Digest' },
     fetch: { user_agent: 'newsdesk-bench/0.1 (+https://example.org/bench)', concurrency: P.fetch.concurrency,
       per_host_concurrency: P.fetch.per_host_concurrency, per_host_delay_ms: fetch.per_host_delay_ms, timeout_ms: 20_000,
-      retries: 2, respect_robots: true, allow_private_hosts: true, max_items_per_source: site.shape.articlesPerHost, max_age_days: 0 },
+      retries: 2, respect_robots: true, allow_private_hosts: true, max_items_per_source: site.shape.articlesPerHost, max_age_days: 0,
+      ...(cpuWorkers === null ? {} : { cpu_workers: cpuWorkers }) },
     relevance: { all_of: [['Japan', 'Japanese', 'Tokyo', 'Okinawa'], ['United States', 'U.S.', 'US', 'American', 'Washington']] },
     topics: TOPICS,
     ...(llm ? { llm: { model: 'bench-model', concurrency: 4 } } : {}),
@@ -137,6 +145,8 @@ interface IngestJson {
   items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number };
   requests: { sent: number; bytes: number; not_modified: number };
   stage_ms: Record<string, number>;
+  cpu_workers?: number;
+  stage_cpu_ms?: Record<string, number>;
   summarize: { summarized: number; failed: number; llm_calls: number } | null;
 }
 
@@ -189,6 +199,9 @@ async function cpuBound() {
       cpu_ms_per_article: plain.child.cpu_user_ms === null ? null : r3((plain.child.cpu_user_ms + (plain.child.cpu_sys_ms ?? 0)) / n),
       machine: plain.machine,
       stage_wall_ms: plain.report.stage_ms,
+      cpu_workers: plain.report.cpu_workers ?? null,
+      // CPU ms of the CPU stages where they ran (worker threads or inline): page = extract + relevance.
+      stage_cpu_ms: plain.report.stage_cpu_ms ?? null,
       cpu_split_ms: split?.ms ?? null,
       cpu_split_ms_per_article: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r3(v / n)])) : null,
       cpu_split_pct: split ? Object.fromEntries(Object.entries(split.ms).map(([k, v]) => [k, r1((100 * v) / Math.max(1, split.busy_ms))])) : null,
@@ -351,6 +364,8 @@ async function main() {
     story_assign_ms: storyDbOut?.mean_ms_per_add ?? null,
     ms_per_article: cpu?.extract.ms_per_article ?? null,
     end_to_end_vs_extract_only: share,
+    cpu_workers: cpu?.cpu_workers ?? null,
+    stage_cpu_ms: cpu?.stage_cpu_ms ?? null,
     params: { ...P, cli: CLI, skipped: [...skip] },
     targets: {
       politeness_ratio_le_1_10: pol ? pol.politeness_ratio <= 1.1 : null,
@@ -383,6 +398,7 @@ async function main() {
     ['articles/s end to end (run time)', f(result.articles_per_s), '>= 80% of extract-only', ok(t.end_to_end_ge_80pct_of_extract_only)],
     ['articles/s extraction alone', `${f(result.extract_only_articles_per_s)} (${f(result.ms_per_article)} ms/article)`, '',
       share === null ? '' : `end to end = ${Math.round(share * 100)}%`],
+    ['CPU worker threads; stage CPU ms', `${f(result.cpu_workers)}; ${result.stage_cpu_ms ? JSON.stringify(result.stage_cpu_ms) : 'n/a'}`, '', ''],
     ['politeness ratio (elapsed / bound)', pol ? `${pol.politeness_ratio} (${pol.elapsed_ms} / ${pol.lower_bound_ms} ms)` : 'n/a', '<= 1.10', ok(t.politeness_ratio_le_1_10)],
     ['politeness violations', pol ? `${pol.violations} (stamped short: ${pol.violation_detail.gap_stamped_short}, of which ${pol.violation_detail.gap_during_server_stall} `
       + `in server stalls; min stamped gap ${pol.min_gap_ms} ms)` : 'n/a', '0', ok(t.violations_0)],

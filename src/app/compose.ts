@@ -15,6 +15,9 @@ import { createLogger, silentLogger, type Logger } from '../jobs/log.js';
 import type { EmbeddingsFactory, RunEdges } from '../jobs/edges.js';
 import { buildSummarizer, buildTriage, chooseSummarizer } from './summarizer.js';
 import { openChosen, type DbChoice } from './store.js';
+import { availableParallelism } from 'node:os';
+import { inlineStages, type CpuFactory } from '../pool/index.js';
+import { startCpuWorkers } from '../pool/threads.js';
 
 /** The environment, read once at the entry (src/cli.ts) and passed down as a plain object. */
 export type Env = Record<string, string | undefined>;
@@ -34,6 +37,8 @@ export interface ComposeOptions {
   endpoints?: EndpointRegistry;
   /** Where the prompt templates are (default: prompts/ of the package). */
   promptsDir?: string;
+  /** The CPU worker entry (default: src/pool/worker beside the pool; tests give their own). */
+  cpuWorkerFile?: string;
 }
 
 /** What the root built. The caller owns it: `close()` closes the store (fetchers are closed by whoever asked for one). */
@@ -68,6 +73,7 @@ export function compose(o: ComposeOptions): Composition {
     summarizer: (runId): Summarizer => buildSummarizer(summarizerKind, config, built(runId)),
     triage: (runId): LlmTriage | null => buildTriage(summarizerKind, config, built(runId)),
     embeddings: embeddingsFor(config, env),
+    cpu: cpuStagesFor(config, { filename: o.cpuWorkerFile }),
     close: () => store.close(),
   };
 }
@@ -75,6 +81,12 @@ export function compose(o: ComposeOptions): Composition {
 /** The logger of a command: JSON lines on `stream`, at NEWSDESK_LOG_LEVEL when set, else `defaultLevel`. */
 export function logger(env: Env, stream: Writable, defaultLevel: string): Logger {
   return createLogger(stream, env.NEWSDESK_LOG_LEVEL ?? defaultLevel);
+}
+
+/** The CPU stages of a run: `fetch.cpu_workers` worker threads (unset: one per core), or inline with 0. */
+export function cpuStagesFor(config: Config, opts: { filename?: string; inlineUntilReady?: boolean } = {}): CpuFactory {
+  const workers = config.fetch.cpu_workers ?? availableParallelism();
+  return (setup) => (workers > 0 ? startCpuWorkers(setup, { workers, ...opts }) : inlineStages(setup));
 }
 
 /** The embeddings view of story matching for a run (its API key from `cluster.embeddings.api_key_env` in `env`). */

@@ -37,7 +37,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const triage = app.triage(() => runId);
     const progress = progressReporter(io, config.sources.filter((s) => s.enabled).length);
     const report = await runIngest({ config, store, fetcher, log, now, progress: progress.hooks, signal: stop.signal,
-      summarizer, triage, embeddings: app.embeddings, onRunId: (id) => { runId = id; },
+      summarizer, triage, embeddings: app.embeddings, cpu: app.cpu, onRunId: (id) => { runId = id; },
       explain: explainFd === null ? undefined : (d) => writeSync(explainFd, `${JSON.stringify(d)}\n`) }, { sourceIds: values.source, trigger: 'cli' });
     progress.done();
     if (values.json) printJson(io, toJson(report));
@@ -64,7 +64,8 @@ function toJson(r: IngestReport) {
   return {
     run_id: r.run_id, started_at: r.started_at, finished_at: r.finished_at, outcome: r.outcome,
     sources: r.sources.map(({ ms, ...s }) => ({ ...s, ms })),
-    items: r.items, requests: r.requests, stage_ms: r.stage_ms, summarize: r.summarize ?? null,
+    items: r.items, requests: r.requests, stage_ms: r.stage_ms, cpu_workers: r.cpu_workers, stage_cpu_ms: r.stage_cpu_ms,
+    summarize: r.summarize ?? null,
     ...(r.triage ? { triage: r.triage } : {}),
   };
 }

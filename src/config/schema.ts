@@ -65,6 +65,9 @@ const fetchSchema = z.strictObject({
   allow_private_hosts: z.boolean().default(false),
   max_items_per_source: z.number().int().min(1).default(100),
   max_age_days: z.number().min(0).default(30),
+  /** Worker threads for extraction, relevance, story features and offline drafts; 0 = on the main thread; unset = the machine's cores. */
+  cpu_workers: z.number().int('must be a whole number of worker threads (0 = none, on the main thread)')
+    .min(0, 'must be 0 (no workers) or more').max(64, 'must be at most 64; leave it unset to use one per core').optional(),
 });
 
 const relevance = z.strictObject({

@@ -73,7 +73,7 @@ export async function runDemo(o: { root: string; configFile: string; db: string;
     let report: IngestReport;
     try {
       report = await runIngest({ config, store, fetcher, log: o.log, now: o.now, progress: o.progress, summarizer: app.summarizer(() => null),
-        embeddings: app.embeddings }, { trigger: 'demo' });
+        embeddings: app.embeddings, cpu: app.cpu }, { trigger: 'demo' });
     } finally {
       await fetcher.close();
     }

@@ -4,6 +4,7 @@ import { storyFeatures, findStoryMatch, postingKeys, dfKeys, storyDay, DEFAULT_S
   type StoryConfig, type StoryFeatures, type StoryStorage } from '../cluster/index.js';
 import type { EmbeddingStage } from '../cluster/embeddings.js';
 import { storyScore } from '../cluster/story-match.js';
+import type { CpuStages } from '../pool/index.js';
 
 /** One story decision as the replay log (`ingest --explain FILE`) records it: every candidate's views and the outcome. */
 export interface StoryDecision {
@@ -95,8 +96,9 @@ export function storyConfig(overrides: Partial<StoryConfig> | undefined): StoryC
  */
 export function clusterItem(store: Store, storage: ReturnType<typeof storyStorage>, cfg: StoryConfig,
   item: { id: number; title: string; text: string; published_at: string | null; ignore?: (string | null)[]; sources?: string[]; vector?: Float32Array }, now: string,
-  explain?: (d: StoryDecision) => void): ClusterOutcome {
-  const f = storyFeatures(item, cfg);
+  explain?: (d: StoryDecision) => void, features?: StoryFeatures): ClusterOutcome {
+  // The features may come computed (by the run's CPU workers); they are a pure function of the item and cfg.
+  const f = features ?? storyFeatures(item, cfg);
   if (item.vector) f.vector = item.vector; // embeddings view (kept out of the stored JSON below)
   const day = storyDay(f, storage);
   const keys = dfKeys(f);
@@ -168,6 +170,8 @@ export async function clusterPending(deps: {
   explain?: (d: StoryDecision) => void;
   /** The optional embeddings view: vectors fetched per page before matching. */
   embeddings?: EmbeddingStage | null;
+  /** The run's CPU workers: each page's features are computed there, in parallel, then assigned here in id order. */
+  cpu?: CpuStages;
 }): Promise<ClusterStageReport> {
   const { store, batch, storage, cfg } = deps;
   const report: ClusterStageReport = { clustered: 0, joined: 0, follow_ups: 0, merged: 0 };
@@ -177,14 +181,21 @@ export async function clusterPending(deps: {
     const page = store.listUnclustered(after, PAGE);
     if (page.length === 0) return report;
     await deps.embeddings?.prepare(page);
-    for (const item of page) {
-      if (deps.signal?.aborted) return report;
-      after = item.id;
+    const inputs = page.map((item) => {
       const outlets = [item.site_name, ...item.source_ids.map(deps.sourceName)];
       // The outlet's name and the byline are on everything it publishes: they say nothing about the event.
       const title = outlets.reduce<string>((t, name) => cleanTitle(t, name), item.title ?? '');
-      const c = batch.run(() => clusterItem(store, storage, cfg, { id: item.id, title, text: item.text, published_at: item.published_at,
-        ignore: [item.byline, ...outlets], sources: item.source_ids, vector: deps.embeddings?.vectorOf(item.id) }, deps.now().toISOString(), deps.explain));
+      return { title, text: item.text, published_at: item.published_at, ignore: [item.byline, ...outlets], sources: item.source_ids };
+    });
+    // With workers, the whole page's features are computed in parallel; assignment stays here, in id order.
+    // A worker that fails on an item leaves it to be computed inline (features are a pure function of the item).
+    const pooled = deps.cpu && deps.cpu.workers > 0 ? inputs.map((x) => deps.cpu!.features(x).catch(() => undefined)) : null;
+    for (const [i, item] of page.entries()) {
+      if (deps.signal?.aborted) return report;
+      after = item.id;
+      const features = pooled ? await pooled[i] : deps.cpu ? await deps.cpu.features(inputs[i]).catch(() => undefined) : undefined;
+      const c = batch.run(() => clusterItem(store, storage, cfg, { id: item.id, ...inputs[i], vector: deps.embeddings?.vectorOf(item.id) },
+        deps.now().toISOString(), deps.explain, features));
       report.clustered++;
       if (c.joined) report.joined++;
       if (c.followUpOf !== null) report.follow_ups++;

@@ -6,6 +6,7 @@ import type { Fetcher } from '../net/index.js';
 import type { Summarizer } from '../summarize/index.js';
 import type { LlmTriage } from '../summarize/llm/index.js';
 import type { EmbeddingStage, VectorCache } from '../cluster/embeddings.js';
+import type { CpuFactory } from '../pool/index.js';
 
 /** Builds one run's embeddings stage (sources.yaml `cluster.embeddings`), or null when it is not configured. */
 export type EmbeddingsFactory = (run: {
@@ -22,4 +23,6 @@ export interface RunEdges {
   triage(runId: () => number | null): LlmTriage | null;
   /** The embeddings view of story matching. */
   embeddings: EmbeddingsFactory;
+  /** Starts a run's CPU stages: worker threads (`fetch.cpu_workers`, default one per core) or, with 0, inline. */
+  cpu: CpuFactory;
 }

@@ -3,7 +3,7 @@ import type { Fetcher } from '../net/index.js';
 import { FetchError, hostKey } from '../net/index.js';
 import type { Store, PendingItem } from '../store/index.js';
 import { normalizeUrl } from '../cluster/index.js';
-import { compileRules } from '../relevance/index.js';
+import { inlineStages, type CpuFactory, type CpuStages } from '../pool/index.js';
 import { readSource, selectItems } from './read-source.js';
 import { processItem } from './process-item.js';
 import { learnedForIngest } from '../learn/index.js';
@@ -42,6 +42,10 @@ export interface IngestReport {
   items: { new: number; extracted: number; irrelevant: number; failed: number; merged: number; retried: number; joined: number; follow_ups: number };
   requests: { sent: number; bytes: number; not_modified: number };
   stage_ms: Record<string, number>;
+  /** Worker threads the CPU stages ran on (0: inline, on the main thread; sources.yaml `fetch.cpu_workers`). */
+  cpu_workers: number;
+  /** CPU ms of the CPU stages where they ran: page (extract + relevance), story features, offline summary. */
+  stage_cpu_ms: Record<string, number>;
   /** The summarize stage at the end of the run (absent with --no-summarize). */
   summarize?: SummarizeReport;
   /** Borderline items sent to the triage model (only when a triage tier is configured). */
@@ -77,6 +81,8 @@ export interface IngestDeps {
   explain?: (d: StoryDecision) => void;
   /** The run id is known once the lock is held; the LLM call rows need it. */
   onRunId?: (id: number) => void;
+  /** Starts the run's CPU stages (a worker pool; built by the composition root); none: they run inline. */
+  cpu?: CpuFactory;
 }
 
 /**
@@ -99,7 +105,9 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     items: { new: 0, extracted: 0, irrelevant: 0, failed: 0, merged: 0, retried: 0, joined: 0, follow_ups: 0 },
     requests: { sent: 0, bytes: 0, not_modified: 0 },
     stage_ms: { discover: 0, fetch: 0, extract: 0, relevance: 0, cluster: 0, store: 0 },
+    cpu_workers: 0, stage_cpu_ms: {},
   };
+  let cpu: CpuStages | null = null;
   let runError: string | null = null;
   // Writes are group-committed: one commit per item cost more than extracting it.
   const batch = store.writeBatch({ maxMs: 100, maxWrites: 200 });
@@ -109,13 +117,18 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     const selected = all.filter((s) => s.enabled && (!opts.sourceIds?.length || opts.sourceIds.includes(s.id)));
     const byId = new Map(all.map((s) => [s.id, s]));
     const removeBySource = new Map(config.sources.map((s) => [s.id, s.extract?.remove ?? []]));
-    const rules = compileRules(config.relevance);
     const learned = learnedForIngest(store, config);
     const embeddings = deps.embeddings?.({ cache: store, now, onWarning: (msg, fields) => {
       (report.warnings ??= []).push(msg);
       log.warn(fields, msg);
     } }) ?? null;
     const storyCfg = storyConfig(config.cluster);
+    // Extraction, relevance, story features and offline drafts: inline, or in worker threads (src/pool).
+    const setup = { relevance: config.relevance, learned, story: storyCfg, publication: config.publication.name,
+      topics: config.topics.map((t) => ({ ...t })) };
+    cpu = deps.cpu?.(setup) ?? inlineStages(setup, clock);
+    report.cpu_workers = cpu.workers;
+    const stages = cpu;
     const stories = storyStorage(store, embeddings, storyCfg.embedding_evidence);
     const perSource = new Map<string, SourceReport>();
     // Items in flight are bounded per host: a 10,000-article run streams, and every host keeps its next
@@ -135,7 +148,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
       const alwaysRelevant = item.source_ids.some((id) => byId.get(id)?.always_relevant);
       // Every source listing the item contributes its site rules (an item two feeds share is usually one site's).
       const remove = [...new Set(item.source_ids.flatMap((id) => removeBySource.get(id) ?? []))];
-      const out = await processItem(item, { fetcher, rules, alwaysRelevant, clock, learned, extract: { remove } });
+      const out = await processItem(item, { fetcher, cpu: stages, alwaysRelevant, clock, remove });
       for (const k of ['fetch', 'extract', 'relevance'] as const) report.stage_ms[k] += out.ms[k];
       const t = clock();
       batch.run(() => saveOutcome(item, out, owner));
@@ -225,7 +238,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     }
     if (!deps.signal?.aborted) {
       const tc = clock();
-      const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal, embeddings, explain: deps.explain,
+      const c = await clusterPending({ store, batch, storage: stories, cfg: storyCfg, now, signal: deps.signal, embeddings, explain: deps.explain, cpu: stages,
         sourceName: (id) => byId.get(id)?.name ?? null, afterEach: heap.check });
       batch.flush();
       report.items.joined += c.joined;
@@ -235,7 +248,7 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     if (deps.summarizer && !deps.signal?.aborted) {
       const ts = clock();
       report.summarize = await runSummarize({ config, store, summarizer: deps.summarizer, log, now, runId, signal: deps.signal, batch,
-        onProgress: heap.check });
+        onProgress: heap.check, cpu: stages });
       batch.flush();
       report.stage_ms.summarize = clock() - ts;
     }
@@ -257,6 +270,10 @@ export async function runIngest(deps: IngestDeps, opts: { sourceIds?: string[]; 
     } catch (err) {
       report.outcome = 'failed';
       runError ??= `could not save the run's last writes: ${(err as Error).message}`;
+    }
+    if (cpu) {
+      report.stage_cpu_ms = Object.fromEntries(Object.entries(cpu.cpuMs()).map(([k, v]) => [k, Math.round(v)]));
+      await cpu.close().catch((err: Error) => log.warn({ stage: 'cpu' }, `could not stop the CPU workers: ${err.message}`));
     }
     report.finished_at = now().toISOString();
     for (const k of Object.keys(report.stage_ms)) report.stage_ms[k] = Math.round(report.stage_ms[k]);

@@ -98,7 +98,7 @@ export function createIngestRunner(deps: RunnerDeps): IngestRunner {
     const summarizer = deps.edges.summarizer(() => runId);
     const triage = deps.edges.triage(() => runId);
     const ingestDeps: IngestDeps = {
-      config, store, fetcher, log, now, signal: abort.signal, summarizer, triage, embeddings: deps.edges.embeddings,
+      config, store, fetcher, log, now, signal: abort.signal, summarizer, triage, embeddings: deps.edges.embeddings, cpu: deps.edges.cpu,
       onRunId: (id) => { runId = id; progress.run_id = id; },
       progress: {
         sourceDone: (r) => { progress.sources_done++; if (!r.ok) progress.sources_failed++; save(); },

@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import PQueue from 'p-queue';
 import type { Config } from '../config/schema.js';
 import type { Store, SummaryJob, WriteBatch } from '../store/index.js';
-import type { Summarizer } from '../summarize/index.js';
+import { isOfflineSummarizer, type Summarizer } from '../summarize/index.js';
+import type { CpuStages, OfflineDraft } from '../pool/index.js';
 import { LlmFatalError } from '../summarize/llm/index.js';
 import type { Logger } from './log.js';
 import { budgetStop } from './llm-budget.js';
@@ -44,6 +45,8 @@ export async function runSummarize(deps: {
   signal?: AbortSignal; onProgress?: (r: SummarizeReport) => void;
   /** Group commit for the drafts (the ingest run's); without one each draft commits on its own. */
   batch?: WriteBatch;
+  /** The run's CPU workers: offline drafts of a page are computed there in parallel, then saved here in order. */
+  cpu?: CpuStages;
 }, opts: { limit?: number; redo?: boolean; storyIds?: number[] } = {}): Promise<SummarizeReport> {
   const { config, store, summarizer, log, now } = deps;
   const report: SummarizeReport = { summarized: 0, failed: 0, skipped: 0, cached: 0, llm_calls: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0, stopped: null };
@@ -56,6 +59,14 @@ export async function runSummarize(deps: {
   // Cost tiers (issue 14): with llm.draft_only_shortlisted the draft model waits for the editor's shortlist
   // (an explicit redraft of named stories does not); llm.budget_usd_per_issue stops calls for the issue.
   const shortlistedOnly = isLlm && config.llm?.draft_only_shortlisted === true && !opts.storyIds;
+  // The offline summarizer is a pure function: the run's CPU stages run it (timed there; on workers, a page at a time).
+  const offlineStages = deps.cpu && isOfflineSummarizer(summarizer) ? deps.cpu : null;
+  const pooled = offlineStages && offlineStages.workers > 0 ? offlineStages : null;
+  /** Offline drafts being computed by the workers, by cache key (one per distinct text). */
+  let ahead = new Map<string, Promise<OfflineDraft>>();
+  const inputOf = (job: SummaryJob) => ({ title: job.title ?? '', text: job.text, source: job.source_name ?? job.site_name ?? new URL(job.url).hostname,
+    published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms,
+    ...(job.others?.length ? { others: job.others } : {}) });
 
   const one = async (job: SummaryJob) => {
     if (report.stopped || deps.signal?.aborted) { report.skipped++; return; }
@@ -76,10 +87,9 @@ export async function runSummarize(deps: {
       return;
     }
     try {
-      const input = { title: job.title ?? '', text: job.text, source: job.source_name ?? job.site_name ?? new URL(job.url).hostname,
-        published_at: job.published_at, url: job.url, relevance_terms: job.relevance_terms,
-        ...(job.others?.length ? { others: job.others } : {}) };
-      const { summary, unsupported } = await callContext.run({ itemId: job.item_id }, () => summarizer.summarize(input, ctx));
+      const input = inputOf(job);
+      const { summary, unsupported } = await (ahead.get(key) ?? (offlineStages ? offlineStages.summary(input)
+        : callContext.run({ itemId: job.item_id }, () => summarizer.summarize(input, ctx))));
       write(() => store.saveDraft(job.story_id, job.item_id, { ...summary, summarizer: summarizer.name, prompt_version: summarizer.promptVersion,
         cache_key: key, unsupported }, now().toISOString()));
       report.summarized++;
@@ -105,6 +115,17 @@ export async function runSummarize(deps: {
     if (page.length === 0) break;
     after = page[page.length - 1].item_id;
     taken += page.length;
+    // The page's offline drafts start on the workers at once; they are saved in order, as without workers.
+    if (pooled) {
+      ahead = new Map();
+      for (const job of page) {
+        const key = draftKey(summarizer, job);
+        if (ahead.has(key) || (!opts.redo && store.getCachedDraft(key))) continue;
+        const p = pooled.summary(inputOf(job));
+        p.catch(() => {}); // awaited (and reported) by the job itself
+        ahead.set(key, p);
+      }
+    }
     await Promise.all(page.map((job) => queue.add(() => one(job))));
   }
   const t = totals();

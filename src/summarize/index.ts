@@ -17,7 +17,7 @@ export const OFFLINE_VERSION = 'offline-3';
 
 /** The built-in extractive summarizer: no key, no network, deterministic. */
 export function offlineSummarizer(): Summarizer {
-  return {
+  const s: Summarizer = {
     name: 'offline',
     promptVersion: OFFLINE_VERSION,
     async summarize(input, ctx) {
@@ -28,4 +28,13 @@ export function offlineSummarizer(): Summarizer {
       return { summary, unsupported: [...unsupported, ...instructionFindings(input)] };
     },
   };
+  OFFLINE.add(s);
+  return s;
+}
+
+const OFFLINE = new WeakSet<Summarizer>();
+
+/** True for the built-in offline summarizer: a pure function of its input, so a run's CPU workers may run it instead. */
+export function isOfflineSummarizer(s: Summarizer): boolean {
+  return OFFLINE.has(s);
 }
