@@ -26,7 +26,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--no-build] [--skip c
   --no-build  benchmark dist/ as it is (default: npm run build first when src/ is newer than dist/cli.js)
   --skip      leave measurements out (their keys are null)
   --cli       another build's cli.js to measure (A/B of a change; implies --no-build)
-  --cpu-workers  fetch.cpu_workers of the ingest runs (default: unset, one worker thread per core; 0 = inline)
+  --cpu-workers  fetch.cpu_workers of the ingest runs (default: unset = inline; N = N worker threads)
   --verbose   pass the children's stderr through`;
 
 const { values: opt } = parseArgs({ options: {

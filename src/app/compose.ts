@@ -15,7 +15,6 @@ import { createLogger, silentLogger, type Logger } from '../jobs/log.js';
 import type { EmbeddingsFactory, RunEdges } from '../jobs/edges.js';
 import { buildSummarizer, buildTriage, chooseSummarizer } from './summarizer.js';
 import { openChosen, type DbChoice } from './store.js';
-import { availableParallelism } from 'node:os';
 import { inlineStages, type CpuFactory } from '../pool/index.js';
 import { startCpuWorkers } from '../pool/threads.js';
 
@@ -83,9 +82,12 @@ export function logger(env: Env, stream: Writable, defaultLevel: string): Logger
   return createLogger(stream, env.NEWSDESK_LOG_LEVEL ?? defaultLevel);
 }
 
-/** The CPU stages of a run: `fetch.cpu_workers` worker threads (unset: one per core), or inline with 0. */
+/**
+ * The CPU stages of a run: `fetch.cpu_workers` worker threads, or inline (unset or 0). Inline is the default
+ * because on the 2-core machine measured the threads halved articles/s and added ~70 MB per worker (README).
+ */
 export function cpuStagesFor(config: Config, opts: { filename?: string; inlineUntilReady?: boolean } = {}): CpuFactory {
-  const workers = config.fetch.cpu_workers ?? availableParallelism();
+  const workers = config.fetch.cpu_workers ?? 0;
   return (setup) => (workers > 0 ? startCpuWorkers(setup, { workers, ...opts }) : inlineStages(setup));
 }
 

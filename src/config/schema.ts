@@ -67,7 +67,7 @@ const fetchSchema = z.strictObject({
   max_age_days: z.number().min(0).default(30),
   /** Worker threads for extraction, relevance, story features and offline drafts; 0 = on the main thread; unset = the machine's cores. */
   cpu_workers: z.number().int('must be a whole number of worker threads (0 = none, on the main thread)')
-    .min(0, 'must be 0 (no workers) or more').max(64, 'must be at most 64; leave it unset to use one per core').optional(),
+    .min(0, 'must be 0 (no workers) or more').max(64, 'must be at most 64 (unset or 0: no worker threads)').optional(),
 });
 
 const relevance = z.strictObject({

@@ -23,6 +23,6 @@ export interface RunEdges {
   triage(runId: () => number | null): LlmTriage | null;
   /** The embeddings view of story matching. */
   embeddings: EmbeddingsFactory;
-  /** Starts a run's CPU stages: worker threads (`fetch.cpu_workers`, default one per core) or, with 0, inline. */
+  /** Starts a run's CPU stages: worker threads (`fetch.cpu_workers`) or, unset or 0 (the default), inline. */
   cpu: CpuFactory;
 }

@@ -1,5 +1,5 @@
 /**
- * The CPU stages in a pool of worker threads (piscina), sized by `fetch.cpu_workers` (default: the machine's cores).
+ * The CPU stages in a pool of worker threads (piscina), sized by `fetch.cpu_workers` (off by default: see cpuStagesFor).
  * The main thread keeps the network and the single SQLite writer; a task carries an item's HTML or text in and its
  * record out. A task whose worker throws is rejected with the reason; a worker that dies fails its task (the pool
  * starts another in its place) and the run goes on. Built by the composition root only (it starts threads).
