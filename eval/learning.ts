@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
-import { compileRules } from '../src/relevance/index.js';
+import { inlineStages, type CpuSetup } from '../src/pool/index.js';
+import { DEFAULT_STORY_CONFIG } from '../src/cluster/story-features.js';
 import { processItem } from '../src/jobs/process-item.js';
 import { noteDecision, type Learned } from '../src/learn/index.js';
 import type { Fetcher } from '../src/net/index.js';
@@ -60,7 +61,6 @@ export async function measureLearning(opts: { perKind?: number; seed?: number; t
   const r = rng(opts.seed ?? 13);
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-learning-'));
   const store = openStore(join(dir, 'learning.db'));
-  const rules = compileRules(RULES);
   const now = '2026-11-20T00:00:00.000Z';
   store.upsertSources([{ id: 'markets', name: 'Markets Wire', type: 'rss', url: 'https://markets.example/feed', topics: [], always_relevant: false, primary: false, enabled: true },
     { id: 'wire', name: 'Wire News', type: 'rss', url: 'https://wire.example/feed', topics: [], always_relevant: false, primary: false, enabled: true }]);
@@ -71,7 +71,8 @@ export async function measureLearning(opts: { perKind?: number; seed?: number; t
     const url = `https://${source}.example/${++n}`;
     const { id } = store.insertDiscovered({ url, url_seen: url, source_id: source, title: a.title, summary: null, content: a.text, published_at: now }, now);
     const out = await processItem({ id, url, attempts: 0, feed_title: a.title, feed_summary: null, feed_content: a.text, feed_published_at: now, source_ids: [source] },
-      { fetcher, rules, alwaysRelevant: false, clock: () => 0, learned });
+      { fetcher, alwaysRelevant: false, clock: () => 0,
+        cpu: inlineStages({ relevance: RULES as CpuSetup['relevance'], learned, story: DEFAULT_STORY_CONFIG, publication: 'Learning check', topics: [] }) });
     if (!out.ok) throw new Error(out.message);
     return { id, out };
   };

@@ -19,7 +19,8 @@ before(async () => { server = await startFixtureServer(); });
 after(async () => { await server.close(); });
 
 const html = (body: string) => staticBody(body, { contentType: 'text/html; charset=utf-8' });
-const POISON_WORKER = fileURLToPath(new URL('./poison-worker.ts', import.meta.url));
+// Compiled (npm test runs the built copy) the worker is the .js beside this file; from source, the .ts under tsx.
+const POISON_WORKER = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './poison-worker.js' : './poison-worker.ts', import.meta.url));
 
 async function ingest(config: Config, store: Store, workerFile?: string, inlineUntilReady = false): Promise<IngestReport> {
   const fetcher = createFetcher(config.fetch);

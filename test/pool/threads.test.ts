@@ -13,7 +13,7 @@ const page = (i: number): PageInput => ({ url: `http://news.test/a/${i}`, html: 
 
 test('a worker gives the record the main thread gives; after close, tasks still run (here) instead of starting threads again', async () => {
   // The test worker throws on pages marked POISON-THROW: only a thread would fail on the late page below.
-  const filename = fileURLToPath(new URL('./poison-worker.ts', import.meta.url));
+  const filename = fileURLToPath(new URL(import.meta.url.endsWith('.js') ? './poison-worker.js' : './poison-worker.ts', import.meta.url));
   const cpu = startCpuWorkers(setup, { workers: 1, inlineUntilReady: false, filename });
   const here = inlineStages(setup);
   try {
