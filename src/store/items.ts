@@ -103,6 +103,18 @@ export interface ItemFilter {
   full?: boolean;
 }
 
+/** The filters of an item listing (state, source, since) as WHERE terms over `items i`; binds what it uses. */
+export function itemWhere(f: ItemFilter, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  if (f.state) { where.push('i.state = @state'); params.state = f.state; }
+  if (f.source) {
+    where.push('EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id = @source)');
+    params.source = f.source;
+  }
+  if (f.since) { where.push('coalesce(i.published_at, i.discovered_at) >= @since'); params.since = f.since; }
+  return where;
+}
+
 /** Queries on the items aggregate: discovery, extraction, failure, listing. */
 export function itemQueries(db: Db) {
   const byUrl = db.prepare(`SELECT item_id FROM item_urls WHERE url = ?`).pluck();
@@ -211,14 +223,8 @@ export function itemQueries(db: Db) {
     },
     /** Items for listing, newest first. */
     listItems(f: ItemFilter): ItemView[] {
-      const where: string[] = [];
       const params: Record<string, unknown> = {};
-      if (f.state) { where.push('i.state = @state'); params.state = f.state; }
-      if (f.source) {
-        where.push('EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id = @source)');
-        params.source = f.source;
-      }
-      if (f.since) { where.push('coalesce(i.published_at, i.discovered_at) >= @since'); params.since = f.since; }
+      const where = itemWhere(f, params);
       params.limit = f.limit ?? -1;
       const rows = db.prepare(`SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.published_at, i.fetched_at, i.lang,
           i.state, i.review, i.relevance, i.relevance_terms, i.text_from, i.error ${f.full ? ', i.text' : ''},

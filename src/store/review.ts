@@ -53,12 +53,65 @@ export function ftsQuery(q: string): string | null {
   return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-const CARD_COLUMNS = `s.id AS story_id, i.id AS lead_item_id, i.title, i.url, i.published_at, i.sort_at, i.review, i.relevance,
+/** The card's columns over `stories s`, its lead `items i` and `summaries m` (the same SQL on both backends). */
+export const CARD_COLUMNS = `s.id AS story_id, i.id AS lead_item_id, i.title, i.url, i.published_at, i.sort_at, i.review, i.relevance,
   coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
   coalesce(m.edit_topics, m.topics) AS topics, m.topic_confidence, m.unsupported, m.summarizer,
   m.headline AS draft_headline, m.bullet AS draft_bullet, m.topics AS draft_topics, m.edited_at, coalesce(m.edit_rev, 0) AS edit_rev,
   (SELECT count(*) FROM items c WHERE c.story_id = s.id) AS item_count, s.follow_up_of,
   (SELECT u.volume || '.' || u.number FROM issues u WHERE u.id = s.follow_up_of) AS follow_up_label`;
+
+/** Where the backends differ in a card filter: the state test, a false literal, and full-text search. */
+export interface CardDialect {
+  state: string;
+  never: string;
+  /** The engine's query for what the editor typed, or null when it has no words. */
+  query(q: string): string | null;
+  /** The test that item `c` matches the query bound as @q. */
+  match: string;
+}
+
+/** The WHERE clause of a card listing (the same filters on every backend); binds what it uses into `params`. */
+export function cardWhere(f: CardFilter, params: Record<string, unknown>, d: CardDialect): string {
+  const w = [`${d.state} IN ('summarized', 'extracted')`, f.follow_ups ? 's.follow_up_of IS NOT NULL' : 's.follow_up_of IS NULL'];
+  if (f.review && f.review !== 'all') { w.push('i.review = @review'); params.review = f.review; }
+  if (f.from) { w.push('i.sort_at >= @from'); params.from = f.from; }
+  if (f.to) { w.push('i.sort_at < @to'); params.to = f.to; }
+  if (f.source) {
+    w.push(`EXISTS (SELECT 1 FROM items c JOIN item_sources x ON x.item_id = c.id WHERE c.story_id = s.id AND x.source_id = @source)`);
+    params.source = f.source;
+  }
+  const q = f.q ? d.query(f.q) : null;
+  if (f.q && !q) w.push(d.never);
+  if (q) {
+    w.push(`EXISTS (SELECT 1 FROM items c WHERE c.story_id = s.id AND ${d.match})`);
+    params.q = q;
+  }
+  return w.join(' AND ');
+}
+
+/** A card from a row of CARD_COLUMNS and the story's source rows (each outlet once, primary first as given). */
+export function cardOf(r: Record<string, unknown>, sources: { id: string; name: string; url: string; primary: number }[]): StoryCard {
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : []);
+  return {
+    story_id: r.story_id as number, lead_item_id: r.lead_item_id as number, title: r.title as string | null,
+    url: r.url as string, published_at: r.published_at as string | null, sort_at: r.sort_at as string,
+    review: r.review as ReviewState, relevance: r.relevance as number | null,
+    headline: (r.headline as string | null) ?? null, bullet: (r.bullet as string | null) ?? null,
+    topics: parse(r.topics), topic_confidence: r.topic_confidence as number | null, unsupported: parse(r.unsupported),
+    summarizer: r.summarizer as string | null,
+    draft: r.draft_headline ? { headline: r.draft_headline as string, bullet: r.draft_bullet as string, topics: parse(r.draft_topics) } : null,
+    edited: r.edited_at != null, edit_rev: r.edit_rev as number, item_count: r.item_count as number,
+    follow_up_of: (r.follow_up_of as number | null) ?? null, follow_up_label: (r.follow_up_label as string | null) ?? null,
+    sources: sources.filter((x, i, a) => a.findIndex((y) => y.id === x.id) === i).map((x) => ({ ...x, primary: !!x.primary })),
+  };
+}
+
+const SQLITE_CARDS: CardDialect = {
+  // "+": SQLite uses no index for the state test, so the listing walks its review/date index.
+  state: '+i.state', never: '0', query: ftsQuery,
+  match: '+c.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @q)',
+};
 
 /** Queries behind the review desk: candidate cards, topic counts, review decisions and edits. */
 export function reviewQueries(db: Db) {
@@ -75,46 +128,15 @@ export function reviewQueries(db: Db) {
   const fts = ftsStatements(db);
   const storyOfItem = db.prepare(`SELECT story_id FROM items WHERE id = ?`).pluck();
 
-  function where(f: CardFilter, params: Record<string, unknown>): string {
-    const w = [`+i.state IN ('summarized', 'extracted')`, f.follow_ups ? 's.follow_up_of IS NOT NULL' : 's.follow_up_of IS NULL'];
-    if (f.review && f.review !== 'all') { w.push('i.review = @review'); params.review = f.review; }
-    if (f.from) { w.push('i.sort_at >= @from'); params.from = f.from; }
-    if (f.to) { w.push('i.sort_at < @to'); params.to = f.to; }
-    if (f.source) {
-      w.push(`EXISTS (SELECT 1 FROM items c JOIN item_sources x ON x.item_id = c.id WHERE c.story_id = s.id AND x.source_id = @source)`);
-      params.source = f.source;
-    }
-    const q = f.q ? ftsQuery(f.q) : null;
-    if (f.q && !q) w.push('0');
-    if (q) {
-      w.push(`EXISTS (SELECT 1 FROM items c WHERE c.story_id = s.id AND +c.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @q))`);
-      params.q = q;
-    }
-    return w.join(' AND ');
-  }
+  const where = (f: CardFilter, params: Record<string, unknown>) => cardWhere(f, params, SQLITE_CARDS);
   const FROM = `FROM stories s JOIN items i ON i.id = s.lead_item_id LEFT JOIN summaries m ON m.story_id = s.id`;
   // Listings walk the items (by review/date index, or by date for "all") and stop after a page;
   // CROSS JOIN keeps SQLite from scanning stories and reading every item row instead.
   const LIST_FROM = `FROM items i CROSS JOIN stories s ON s.lead_item_id = i.id LEFT JOIN summaries m ON m.story_id = s.id`;
   const topicClause = `EXISTS (SELECT 1 FROM json_each(coalesce(m.edit_topics, m.topics)) t WHERE t.value = @topic)`;
 
-  function toCard(r: Record<string, unknown>): StoryCard {
-    const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : []);
-    return {
-      story_id: r.story_id as number, lead_item_id: r.lead_item_id as number, title: r.title as string | null,
-      url: r.url as string, published_at: r.published_at as string | null, sort_at: r.sort_at as string,
-      review: r.review as ReviewState, relevance: r.relevance as number | null,
-      headline: (r.headline as string | null) ?? null, bullet: (r.bullet as string | null) ?? null,
-      topics: parse(r.topics), topic_confidence: r.topic_confidence as number | null, unsupported: parse(r.unsupported),
-      summarizer: r.summarizer as string | null,
-      draft: r.draft_headline ? { headline: r.draft_headline as string, bullet: r.draft_bullet as string, topics: parse(r.draft_topics) } : null,
-      edited: r.edited_at != null, edit_rev: r.edit_rev as number, item_count: r.item_count as number,
-      follow_up_of: (r.follow_up_of as number | null) ?? null, follow_up_label: (r.follow_up_label as string | null) ?? null,
-      sources: (sourcesOf.all(r.story_id) as { id: string; name: string; url: string; primary: number }[])
-        .filter((x, i, a) => a.findIndex((y) => y.id === x.id) === i)
-        .map((x) => ({ ...x, primary: !!x.primary })),
-    };
-  }
+  const toCard = (r: Record<string, unknown>): StoryCard =>
+    cardOf(r, sourcesOf.all(r.story_id) as { id: string; name: string; url: string; primary: number }[]);
 
   return {
     /** Candidate cards, newest first, with the total that matched. */

@@ -1,7 +1,7 @@
 import { json, type Conn } from './conn.js';
 import { indexItem, unindexItem } from './fts.js';
 import { reportKind } from '../../cluster/report-kind.js';
-import { MAX_ATTEMPTS } from '../items.js';
+import { MAX_ATTEMPTS, itemWhere } from '../items.js';
 import type { ItemsPort, PendingItem, UnclusteredItem, ItemView, BorderlineItem } from '../ports.js';
 
 const SOURCE_LIST = `(SELECT string_agg(source_id, ' ' ORDER BY source_id COLLATE "C") FROM item_sources s WHERE s.item_id = items.id) AS source_list`;
@@ -100,14 +100,8 @@ export function pgItems(db: Conn): ItemsPort {
         FROM items WHERE state = 'extracted' AND story_id IS NULL AND id > @after ORDER BY id LIMIT @limit`, { after, limit })).map(splitList);
     },
     async listItems(f) {
-      const where: string[] = [];
       const params: Record<string, unknown> = {};
-      if (f.state) { where.push('i.state = @state'); params.state = f.state; }
-      if (f.source) {
-        where.push('EXISTS (SELECT 1 FROM item_sources s WHERE s.item_id = i.id AND s.source_id = @source)');
-        params.source = f.source;
-      }
-      if (f.since) { where.push('coalesce(i.published_at, i.discovered_at) >= @since'); params.since = f.since; }
+      const where = itemWhere(f, params);
       let limit = '';
       if (f.limit !== undefined && f.limit >= 0) { limit = 'LIMIT @limit'; params.limit = f.limit; }
       const rows = await db.all<Record<string, unknown>>(`SELECT i.id, i.url, i.canonical_url, i.title, i.byline, i.published_at,

@@ -1,53 +1,23 @@
-import { json, type Conn } from './conn.js';
+import type { Conn } from './conn.js';
 import { ftsMatch, ftsTsQuery, indexStory } from './fts.js';
-import type { ReviewPort, StoryCard, CardFilter, ReviewState } from '../ports.js';
+import type { ReviewPort, StoryCard, CardFilter } from '../ports.js';
+import { CARD_COLUMNS, cardOf, cardWhere, type CardDialect } from '../review.js';
 
-const CARD_COLUMNS = `s.id AS story_id, i.id AS lead_item_id, i.title, i.url, i.published_at, i.sort_at, i.review, i.relevance,
-  coalesce(m.edit_headline, m.headline) AS headline, coalesce(m.edit_bullet, m.bullet) AS bullet,
-  coalesce(m.edit_topics, m.topics) AS topics, m.topic_confidence, m.unsupported, m.summarizer,
-  m.headline AS draft_headline, m.bullet AS draft_bullet, m.topics AS draft_topics, m.edited_at, coalesce(m.edit_rev, 0) AS edit_rev,
-  (SELECT count(*) FROM items c WHERE c.story_id = s.id) AS item_count, s.follow_up_of,
-  (SELECT u.volume || '.' || u.number FROM issues u WHERE u.id = s.follow_up_of) AS follow_up_label`;
+const PG_CARDS: CardDialect = { state: 'i.state', never: 'false', query: ftsTsQuery, match: ftsMatch('c', '@q') };
+
 const FROM = `FROM stories s JOIN items i ON i.id = s.lead_item_id LEFT JOIN summaries m ON m.story_id = s.id`;
 const TOPICS = `jsonb_array_elements_text(coalesce(m.edit_topics, m.topics, '[]')::jsonb)`;
 
 /** The review desk on PostgreSQL: the same filters as SQLite's, search through items_fts. */
 export function pgReview(db: Conn): ReviewPort {
-  function where(f: CardFilter, params: Record<string, unknown>): string {
-    const w = [`i.state IN ('summarized', 'extracted')`, f.follow_ups ? 's.follow_up_of IS NOT NULL' : 's.follow_up_of IS NULL'];
-    if (f.review && f.review !== 'all') { w.push('i.review = @review'); params.review = f.review; }
-    if (f.from) { w.push('i.sort_at >= @from'); params.from = f.from; }
-    if (f.to) { w.push('i.sort_at < @to'); params.to = f.to; }
-    if (f.source) {
-      w.push(`EXISTS (SELECT 1 FROM items c JOIN item_sources x ON x.item_id = c.id WHERE c.story_id = s.id AND x.source_id = @source)`);
-      params.source = f.source;
-    }
-    const q = f.q ? ftsTsQuery(f.q) : null;
-    if (f.q && !q) w.push('false');
-    if (q) {
-      w.push(`EXISTS (SELECT 1 FROM items c WHERE c.story_id = s.id AND ${ftsMatch('c', '@q')})`);
-      params.q = q;
-    }
-    return w.join(' AND ');
-  }
+  const where = (f: CardFilter, params: Record<string, unknown>) => cardWhere(f, params, PG_CARDS);
 
   async function toCard(r: Record<string, unknown>): Promise<StoryCard> {
     const sources = await db.all<{ id: string; name: string; url: string; primary: number }>(`SELECT src.id, src.name,
         coalesce(c.canonical_url, c.url) AS url, src.is_primary AS "primary"
       FROM items c JOIN item_sources x ON x.item_id = c.id JOIN sources src ON src.id = x.source_id
       WHERE c.story_id = @story ORDER BY src.is_primary DESC, x.first_seen_at, c.id, x.source_id COLLATE "C"`, { story: r.story_id });
-    return {
-      story_id: r.story_id as number, lead_item_id: r.lead_item_id as number, title: r.title as string | null,
-      url: r.url as string, published_at: r.published_at as string | null, sort_at: r.sort_at as string,
-      review: r.review as ReviewState, relevance: r.relevance as number | null,
-      headline: (r.headline as string | null) ?? null, bullet: (r.bullet as string | null) ?? null,
-      topics: json(r.topics, []), topic_confidence: r.topic_confidence as number | null, unsupported: json(r.unsupported, []),
-      summarizer: r.summarizer as string | null,
-      draft: r.draft_headline ? { headline: r.draft_headline as string, bullet: r.draft_bullet as string, topics: json(r.draft_topics, []) } : null,
-      edited: r.edited_at != null, edit_rev: r.edit_rev as number, item_count: r.item_count as number,
-      follow_up_of: (r.follow_up_of as number | null) ?? null, follow_up_label: (r.follow_up_label as string | null) ?? null,
-      sources: sources.filter((x, i, a) => a.findIndex((y) => y.id === x.id) === i).map((x) => ({ ...x, primary: !!x.primary })),
-    };
+    return cardOf(r, sources);
   }
 
   return {
